@@ -1,0 +1,8 @@
+// Root test runner config: each workspace with a vitest.config.ts is its own project.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'examples/*', 'bench'],
+  },
+});
