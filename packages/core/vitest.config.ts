@@ -1,0 +1,4 @@
+// Test config for @logbook/core.
+import { defineProject } from 'vitest/config';
+
+export default defineProject({ test: { name: 'core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } });
