@@ -63,3 +63,57 @@ export type { Subscription, SubscriptionHandler, SubscriptionOptions } from './s
 export { Mutex } from './mutex.js';
 export { Waker, sleep } from './waker.js';
 export { MemoryStore, byteCompare, matchesFilter, type MemoryStoreOptions } from './memory/memory-store.js';
+// Command side (issue 4): deciders, command handling, snapshots, upcasting, metadata, time travel, uniqueness.
+export { DomainError, isDomainError } from './domain/domain-error.js';
+export {
+  decideOn,
+  foldEvents,
+  normalizeDecision,
+  toView,
+  type DecideResult,
+  type Decider,
+  type Decision,
+  type DomainEvent,
+  type Evolver,
+  type SnapshotPolicy,
+  type StateView,
+} from './domain/decider.js';
+export {
+  aggregateStream,
+  evolveRecorded,
+  takeSnapshot,
+  type AggregateOptions,
+  type AggregateResult,
+} from './domain/aggregate.js';
+export { DEFAULT_SNAPSHOT_NAME, readSnapshot, snapshotDue, writeSnapshot } from './domain/snapshots.js';
+export {
+  CommandHandler,
+  createCommandHandler,
+  type CommandHandlerOptions,
+  type HandleManyResult,
+  type HandleOptions,
+  type HandleResult,
+  type MultiDecide,
+  type MultiDecision,
+} from './domain/command-handler.js';
+export { DEFAULT_RETRY, backoffDelay, type RetryOptions } from './domain/retry.js';
+export {
+  currentContext,
+  eventContext,
+  runInCommandContext,
+  runInEventContext,
+  runWithContext,
+  withEventContext,
+  type CommandContextInput,
+  type MessageContext,
+} from './domain/message-context.js';
+export { metadataEnricher, metadataExtension, useMetadata, type MetadataOptions } from './domain/metadata.js';
+export { SCHEMA_VERSION_KEY, Upcasters, schemaVersionOf, useUpcasters, type Upcaster } from './domain/upcasting.js';
+export {
+  stateAsOf,
+  stateAtRevision,
+  streamHistory,
+  type HistoryEntry,
+  type PointInTime,
+} from './domain/time-travel.js';
+export { rebuildUniques, uniqueOwner, type RebuildUniquesResult } from './domain/uniques.js';
