@@ -8,6 +8,7 @@ import { multiStreamSuite } from './suites/multi-stream.js';
 import { propertySuite } from './suites/property.js';
 import { readsSuite } from './suites/reads.js';
 import { subscriptionsSuite } from './suites/subscriptions.js';
+import { uniquesSnapshotsSuite } from './suites/uniques-snapshots.js';
 import { validationSuite } from './suites/validation.js';
 
 export interface StoreConformanceOptions extends ConformanceOptions {
@@ -29,6 +30,7 @@ export function defineStoreConformance(options: StoreConformanceOptions): void {
     readsSuite(ctx);
     validationSuite(ctx);
     subscriptionsSuite(ctx);
+    uniquesSnapshotsSuite(ctx);
     propertySuite(ctx, options.propertyRuns ?? 40);
   });
 }
