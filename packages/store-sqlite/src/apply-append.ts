@@ -1,0 +1,92 @@
+// Applies one append inside the open write transaction: idempotency, expected revisions, uniques, then the inserts.
+// The caller wraps it in a savepoint and rolls back on any failure, so a rejected append leaves no trace.
+import {
+  type AppendResult,
+  type RecordedEvent,
+  type StreamWriteResult,
+  categoryOf,
+  classifyIdempotency,
+  combineIdempotency,
+  makePosition,
+  revisionMatches,
+  wrongExpectedRevision,
+  type JsonObject,
+  type JsonValue,
+} from '@logbook/core';
+import type { EncodedAppend } from './encode.js';
+import type { Statements } from './statements.js';
+
+/** The head of the log as this transaction sees it; positions are assigned as head + 1, so they are gap-free. */
+export interface LogHead {
+  head: bigint;
+}
+
+export function applyAppend(s: Statements, log: LogHead, append: EncodedAppend, recordedAt: string): AppendResult {
+  const { request } = append;
+  // Idempotency comes before expected revision: a retried append must answer already_appended, not a conflict.
+  const stored = s.eventsByIds(request.writes.flatMap((w) => w.events.map((e) => e.id)));
+  const verdict = combineIdempotency(
+    request.writes.map((w) =>
+      classifyIdempotency(
+        w.streamId,
+        w.events,
+        w.events.map((e) => stored.get(e.id)),
+      ),
+    ),
+  );
+  if (verdict.kind === 'conflict') return verdict.failure;
+  if (verdict.kind === 'already_appended') return { ok: true, results: verdict.results, recorded: verdict.recorded };
+
+  const bases: bigint[] = [];
+  for (const w of request.writes) {
+    const actual = s.streamRevision(w.streamId);
+    if (!revisionMatches(w.expectedRevision, actual)) return wrongExpectedRevision(w.streamId, w.expectedRevision, actual);
+    bases.push(actual === 'no_stream' ? 0n : actual + 1n);
+  }
+  for (const c of request.conditions ?? []) {
+    const actual = s.streamRevision(c.streamId);
+    if (!revisionMatches(c.expectedRevision, actual)) return wrongExpectedRevision(c.streamId, c.expectedRevision, actual);
+  }
+
+  for (const r of request.uniques?.release ?? []) s.releaseUnique(r.scope, r.value, r.owner);
+  for (const c of request.uniques?.claim ?? []) {
+    const holder = s.claimUnique(c.scope, c.value, c.owner);
+    if (holder !== c.owner) return { ok: false, code: 'unique_violation', scope: c.scope, value: c.value, owner: holder };
+  }
+
+  const recorded: RecordedEvent[] = [];
+  const results: StreamWriteResult[] = request.writes.map((w, wi) => {
+    const base = bases[wi] as bigint;
+    const encoded = append.events[wi] ?? [];
+    const category = categoryOf(w.streamId);
+    const firstPosition = log.head + 1n;
+    w.events.forEach((e, i) => {
+      const position = ++log.head;
+      const revision = base + BigInt(i);
+      const json = encoded[i] as { data: string; metadata: string };
+      s.appendEvent({ position, id: e.id, streamId: w.streamId, revision, type: e.type, category, ...json, recordedAt });
+      // Parsed back from the stored text, so what append returns is exactly what a read will return.
+      recorded.push({
+        id: e.id,
+        streamId: w.streamId,
+        revision,
+        position: makePosition(position),
+        type: e.type,
+        data: JSON.parse(json.data) as JsonValue,
+        metadata: JSON.parse(json.metadata) as JsonObject,
+        recordedAt,
+      });
+    });
+    const lastRevision = base + BigInt(w.events.length - 1);
+    s.upsertStream(w.streamId, lastRevision, recordedAt);
+    return {
+      streamId: w.streamId,
+      firstRevision: base,
+      lastRevision,
+      firstPosition: makePosition(firstPosition),
+      position: makePosition(log.head),
+      outcome: 'appended',
+    };
+  });
+  return { ok: true, results, recorded };
+}

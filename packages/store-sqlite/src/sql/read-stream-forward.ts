@@ -1,0 +1,12 @@
+// One forward page of a stream: revisions from `from` (inclusive) upwards.
+import type { RecordedEvent } from '@logbook/core';
+import type { SqliteDatabase } from '../driver.js';
+import { EVENT_COLUMNS, type EventRow, toRecorded } from '../rows.js';
+
+export const READ_STREAM_FORWARD_SQL = `SELECT ${EVENT_COLUMNS} FROM logbook_events
+  WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`;
+
+export function readStreamForward(db: SqliteDatabase): (streamId: string, from: bigint, limit: number) => RecordedEvent[] {
+  const stmt = db.prepare(READ_STREAM_FORWARD_SQL).safeIntegers(true);
+  return (streamId, from, limit) => (stmt.all(streamId, from, limit) as EventRow[]).map(toRecorded);
+}
