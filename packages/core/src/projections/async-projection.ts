@@ -1,0 +1,160 @@
+// Async projections: a checkpointed follower whose writes and checkpoint commit in ONE store transaction (exactly once).
+import { LogbookError } from '../errors.js';
+import type { EventStore } from '../event-store.js';
+import { followLog } from '../consumers/log-follower.js';
+import { PositionTracker } from '../consumers/progress.js';
+import { type Position, START } from '../position.js';
+import {
+  type Projection,
+  activate,
+  handlesEvent,
+  projectionCheckpointName,
+  projectionContext,
+  scopedWriter,
+  versionOf,
+} from './projection.js';
+
+export interface ProjectionProgress {
+  /** Events read in this run. */
+  done: number;
+  /** Events in the log when the run started (known when the run starts from the beginning). */
+  total?: number;
+  /** Events per second since the run started. */
+  rate: number;
+  /** Estimated milliseconds left, when `total` is known. */
+  etaMs?: number;
+  position: Position;
+}
+
+export interface ProjectionRunOptions {
+  batchSize?: number;
+  pollIntervalMs?: number;
+  onProgress?: (progress: ProjectionProgress) => void;
+  /** Point the alias at this version once it has caught up (blue/green swap); default true. */
+  activateWhenCaughtUp?: boolean;
+  onActivated?: (version: number) => void;
+}
+
+export interface ProjectionRunner {
+  readonly name: string;
+  readonly version: number;
+  whenCaughtUp(): Promise<void>;
+  waitFor(position: Position): Promise<void>;
+  position(): Position;
+  stop(): Promise<void>;
+  readonly done: Promise<void>;
+}
+
+export function startProjection(store: EventStore, projection: Projection, options: ProjectionRunOptions = {}): ProjectionRunner {
+  const port = store.port;
+  const transaction = port.transaction?.bind(port);
+  if (!transaction || !port.checkpoints) {
+    throw new LogbookError('capability_missing', `the ${store.kind} store has no transactions for async projections`);
+  }
+  const checkpoints = port.checkpoints;
+  const version = versionOf(projection);
+  const checkpointName = projectionCheckpointName(projection);
+  const tracker = new PositionTracker();
+  const controller = new AbortController();
+  const signal = controller.signal;
+  let activated = false;
+
+  const run = async () => {
+    const from = (await checkpoints.read(checkpointName)) ?? START;
+    tracker.advance(from);
+    const total = from === START ? Number((await store.stats()).events) : undefined;
+    const started = Date.now();
+    let done = 0;
+    await followLog(
+      store,
+      { from, batchSize: options.batchSize, pollIntervalMs: options.pollIntervalMs, signal },
+      async (page) => {
+        // Writes and checkpoint in one transaction: a crash leaves both before or both after the page.
+        await transaction(async (tx) => {
+          const ctx = projectionContext(projection, tx);
+          for (const event of page.events) if (handlesEvent(projection, event)) await projection.apply(event, ctx);
+          await tx.saveCheckpoint(checkpointName, page.next);
+        });
+        tracker.advance(page.next);
+        done += page.events.length;
+        if (options.onProgress && page.events.length > 0) {
+          const rate = done / Math.max((Date.now() - started) / 1000, 1e-3);
+          const etaMs = total === undefined ? undefined : (Math.max(total - done, 0) / Math.max(rate, 1e-9)) * 1000;
+          options.onProgress({ done, total, rate, etaMs, position: page.next });
+        }
+        return page.next;
+      },
+      async () => {
+        if (activated || options.activateWhenCaughtUp === false) return;
+        activated = true;
+        const changed = await transaction((tx) => activate(tx.documents, projection.name, version));
+        if (changed) options.onActivated?.(version);
+      },
+    );
+  };
+  const done = run().catch((e) => {
+    tracker.failFuture(e);
+    throw e;
+  });
+  done.catch(() => {});
+
+  return {
+    name: projection.name,
+    version,
+    done,
+    position: () => tracker.position,
+    waitFor: (p) => tracker.waitFor(p),
+    whenCaughtUp: async () => tracker.waitFor(await store.headPosition()),
+    stop: async () => {
+      controller.abort();
+      await done.catch(() => {});
+      tracker.fail();
+    },
+  };
+}
+
+export interface RebuildResult {
+  events: number;
+  ms: number;
+  rate: number;
+  position: Position;
+}
+
+/**
+ * Resets this version (its collections cleared and its checkpoint put back to the start, in one transaction)
+ * and replays the whole log, reporting progress. Stop any runner of the same version first.
+ */
+export async function rebuildProjection(
+  store: EventStore,
+  projection: Projection,
+  options: Omit<ProjectionRunOptions, 'activateWhenCaughtUp'> & { activate?: boolean } = {},
+): Promise<RebuildResult> {
+  const transaction = store.port.transaction?.bind(store.port);
+  if (!transaction) throw new LogbookError('capability_missing', `the ${store.kind} store has no transactions`);
+  await transaction(async (tx) => {
+    const docs = scopedWriter(projection, versionOf(projection), tx.documents);
+    for (const c of projection.collections) await docs.deleteCollection(c);
+    await tx.saveCheckpoint(projectionCheckpointName(projection), START);
+  });
+  const started = Date.now();
+  let events = 0;
+  const runner = startProjection(store, projection, {
+    ...options,
+    activateWhenCaughtUp: false,
+    onProgress: (p) => {
+      events = p.done;
+      options.onProgress?.(p);
+    },
+  });
+  try {
+    await runner.whenCaughtUp();
+  } finally {
+    await runner.stop();
+  }
+  if (options.activate ?? true) {
+    const changed = await transaction((tx) => activate(tx.documents, projection.name, versionOf(projection)));
+    if (changed) options.onActivated?.(versionOf(projection));
+  }
+  const ms = Date.now() - started;
+  return { events, ms, rate: events / Math.max(ms / 1000, 1e-3), position: runner.position() };
+}
