@@ -117,3 +117,54 @@ export {
   type PointInTime,
 } from './domain/time-travel.js';
 export { rebuildUniques, uniqueOwner, type RebuildUniquesResult } from './domain/uniques.js';
+// Read side: projections, consumers, consumer groups and the in-memory world.
+export {
+  PROJECTIONS_COLLECTION,
+  activeVersion,
+  defineProjection,
+  physicalCollection,
+  projectionCheckpointName,
+  projectionReader,
+  versionedName,
+  type Projection,
+  type ProjectionContext,
+} from './projections/projection.js';
+export {
+  rebuildProjection,
+  startProjection,
+  type ProjectionProgress,
+  type ProjectionRunOptions,
+  type ProjectionRunner,
+  type RebuildResult,
+} from './projections/async-projection.js';
+export { registerInlineProjection, type InlineProjectionHandle } from './projections/inline-projection.js';
+export { foldProjection, type LiveFoldOptions } from './projections/live-projection.js';
+export {
+  Consumer,
+  consumerCheckpointName,
+  createConsumer,
+  type ConsumerOptions,
+  type ConsumerStatus,
+} from './consumers/consumer.js';
+export type { ConsumerHandler, HandlerContext } from './consumers/deliver.js';
+export type { CheckpointPolicy } from './consumers/checkpointer.js';
+export type { RetryPolicy } from './consumers/retry-policy.js';
+export { CircuitBreaker, isCircuitOpen, type BreakerState, type CircuitBreakerOptions } from './consumers/circuit-breaker.js';
+export { listParked, parkedStreamId, replayParked, type ParkedEvent, type ReplayParkedResult } from './consumers/parking.js';
+export {
+  ConsumerGroupMember,
+  groupCheckpointName,
+  joinConsumerGroup,
+  type ConsumerGroupOptions,
+} from './consumers/consumer-group.js';
+export { fnv1a, partitionOf } from './consumers/partition.js';
+export {
+  dependencyOrder,
+  defineStateMachine,
+  type DependencyView,
+  type StateMachine,
+  type WorldStates,
+} from './world/state-machine.js';
+export { World, createWorld, type ReadOptions, type WorldOptions, type WorldView } from './world/world.js';
+export { fileBlobStore, memoryBlobStore, type BlobStore } from './world/blob-store.js';
+export type { Memo } from './world/memo.js';
