@@ -1,0 +1,152 @@
+// createServer: the Hono application over an injected EventStore (routes, auth, logging, errors, OpenAPI, UI).
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { isLogbookError } from '@logbook/core';
+import { pino } from 'pino';
+import { ANONYMOUS, Authenticator } from './auth.js';
+import {
+  DEFAULT_SERVER_LIMITS,
+  DEFAULT_SSE,
+  type Env,
+  InflightTracker,
+  SERVER_VERSION,
+  type ServerOptions,
+  type ServerState,
+} from './context.js';
+import { sendError } from './errors.js';
+import { createMetrics } from './metrics.js';
+import { RateTracker } from './rate.js';
+import { relatedIndexExtension } from './related.js';
+import { registerOpsRoutes } from './routes-ops.js';
+import { registerReadRoutes } from './routes-read.js';
+import { registerWriteRoutes } from './routes-write.js';
+
+export interface LogbookServer {
+  app: OpenAPIHono<Env>;
+  fetch: (request: Request) => Response | Promise<Response>;
+  state: ServerState;
+  /** Refuses new writes, ends SSE streams and waits for in-flight appends. Does not close the store. */
+  drain(): Promise<void>;
+  /** Removes the server's extension from the store. */
+  dispose(): void;
+}
+
+const SAFE_ID = /^[\w.:-]{1,128}$/;
+const PUBLIC_PATHS = new Set(['/v1/health', '/v1/openapi.json']);
+
+export function createServer(options: ServerOptions): LogbookServer {
+  const { store } = options;
+  const logger = options.logger === false ? undefined : (options.logger ?? pino({ name: 'logbook' }));
+  const rate = new RateTracker();
+  let relatedIndexed = true;
+  let removeExtension = () => {};
+  const onRecorded = (events: readonly unknown[]) => rate.record(events.length);
+  try {
+    removeExtension = store.use(relatedIndexExtension(onRecorded));
+  } catch (e) {
+    if (!isLogbookError(e, 'capability_missing')) throw e;
+    relatedIndexed = false;
+    logger?.warn('the store has no transactions: /v1/events/{id}/related will not find caused or correlated events');
+  }
+  const state: ServerState = {
+    store,
+    auth: new Authenticator(options.auth),
+    limits: { ...DEFAULT_SERVER_LIMITS, ...options.limits },
+    sse: { ...DEFAULT_SSE, ...options.sse },
+    views: options.views ?? {},
+    metrics: createMetrics(store, { defaultMetrics: options.processMetrics ?? true }),
+    rate,
+    logger,
+    startedAt: new Date(),
+    storeVersion: options.storeVersion ?? 'unknown',
+    shutdown: new AbortController(),
+    inflight: new InflightTracker(),
+    relatedIndexed,
+    openSubscriptions: 0,
+  };
+
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const path = issue?.path.map(String) ?? [];
+      const where = path.length > 0 ? `${result.target} ${path.join('.')}` : result.target;
+      const code = path.includes('events') && path.length > 2 ? 'invalid_event' : 'invalid_request';
+      const message =
+        result.target === 'json' && path.length === 0 ? 'the body must be a JSON object' : `${where}: ${issue?.message}`;
+      return c.json({ error: { code, message, issues: result.error.issues.slice(0, 10) } }, 400);
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    const header = c.req.header('x-request-id');
+    const requestId = header && SAFE_ID.test(header) ? header : randomUUID();
+    const corr = c.req.header('x-correlation-id');
+    const correlationId = corr && SAFE_ID.test(corr) ? corr : requestId;
+    const log = logger?.child({ reqId: requestId, correlationId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    c.set('principal', ANONYMOUS);
+    await next();
+    c.header('x-request-id', requestId);
+    const ms = Math.round((performance.now() - start) * 100) / 100;
+    const route = c.req.routePath || 'unmatched';
+    state.metrics.requestSeconds.observe({ method: c.req.method, route, status: String(c.res.status) }, ms / 1000);
+    log?.info({ method: c.req.method, url: c.req.path, status: c.res.status, ms, token: c.get('principal').name }, 'request');
+  });
+
+  app.onError((e, c) => sendError(c, e));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    const isApi = path.startsWith('/v1/') || path === '/metrics';
+    if (isApi && !PUBLIC_PATHS.has(path)) c.set('principal', state.auth.authenticate(c.req.header('authorization')));
+    await next();
+  });
+
+  registerWriteRoutes(app, state);
+  registerReadRoutes(app, state);
+  registerOpsRoutes(app, state);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Logbook HTTP API',
+      version: SERVER_VERSION,
+      description: 'Event store API. Revisions are JSON integers; positions are opaque ordered strings.',
+    },
+    security: state.auth.required ? [{ bearer: [] }] : [],
+  });
+
+  if (options.uiDir) mountUi(app, resolve(options.uiDir));
+
+  return {
+    app,
+    fetch: (request) => app.fetch(request),
+    state,
+    drain: async () => {
+      state.shutdown.abort();
+      await state.inflight.idle();
+    },
+    dispose: () => removeExtension(),
+  };
+}
+
+/** Serves the built UI; unknown non-API paths get index.html so client-side routes survive a reload. */
+function mountUi(app: OpenAPIHono<Env>, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use('/*', async (c, next) => {
+    if (c.req.path.startsWith('/v1/') || c.req.path === '/metrics') return next();
+    return serveStatic({ root: dir })(c, next);
+  });
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/v1/') || c.req.path === '/metrics') return c.notFound();
+    return c.html(readFileSync(index, 'utf8'));
+  });
+}
