@@ -104,10 +104,10 @@ export class CommandHandler<C, S, E extends DomainEvent = DomainEvent> {
    * Handles a command touching several streams (e.g. a transfer) as one atomic multi-stream append. Streams the
    * decision leaves unchanged are still checked: the append fails (and is retried) if any of them moved meanwhile.
    */
-  handleMany(
+  handleMany<M>(
     streamIds: string[],
-    command: C,
-    decide: MultiDecide<C, S, E>,
+    command: M,
+    decide: MultiDecide<M, S, E>,
     options: CommandContextInput = {},
   ): Promise<HandleManyResult<S>> {
     return runInCommandContext(options, () =>

@@ -56,7 +56,10 @@ export function storeSpec<C, S, E extends DomainEvent>(
         };
         const expectError = async (expected: ErrorExpectation) => {
           const o = await run();
-          assert.ok(!o.ok, `expected the command to be rejected, but it appended ${JSON.stringify(await newEvents())}`);
+          assert.ok(
+            !o.ok,
+            `expected the command to be rejected, but it appended ${JSON.stringify((await newEvents()).map((e) => ({ type: e.type, data: e.data })))}`,
+          );
           assertError(o.error, expected);
           const after = await store.stats();
           assert.equal(after.events, o.before.events, 'a rejected command must write nothing');
