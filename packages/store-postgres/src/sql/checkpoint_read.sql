@@ -1,0 +1,2 @@
+-- A consumer's checkpoint.
+SELECT position FROM __schema__.checkpoints WHERE name = $1

@@ -1,0 +1,2 @@
+-- Removes a document.
+DELETE FROM __schema__.documents WHERE collection = $1 AND id = $2

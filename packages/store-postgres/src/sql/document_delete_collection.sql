@@ -1,0 +1,2 @@
+-- Removes a whole collection.
+DELETE FROM __schema__.documents WHERE collection = $1

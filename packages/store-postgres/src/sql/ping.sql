@@ -1,0 +1,2 @@
+-- Health probe.
+SELECT 1 AS ok

@@ -1,0 +1,2 @@
+-- The store's schema.
+CREATE SCHEMA IF NOT EXISTS __schema__

@@ -1,0 +1,2 @@
+-- Removes every unique claim (rebuilds only).
+DELETE FROM __schema__.uniques
