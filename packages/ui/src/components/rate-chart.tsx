@@ -31,26 +31,23 @@ export function RateChart({ points }: { points: RatePoint[] }) {
   const max = niceMax(Math.max(...points.map((p) => p.perSecond)));
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;
-  const x = (t: number) => PAD.left + ((t - t0) / Math.max(1, t1 - t0)) * iw;
   const y = (v: number) => PAD.top + ih - (v / max) * ih;
-  const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.at).toFixed(1)},${y(p.perSecond).toFixed(1)}`).join(' ');
-  const area = `${line} L${x(t1).toFixed(1)},${y(0)} L${x(t0).toFixed(1)},${y(0)} Z`;
+  // One bar per bucket: bursts of appends read better as columns than as a thin line.
+  const slot = iw / points.length;
+  const barW = Math.max(1, slot - Math.min(2, slot * 0.25));
+  const barX = (i: number) => PAD.left + i * slot + (slot - barW) / 2;
   const peak = Math.max(...points.map((p) => p.perSecond));
   const avg = points.reduce((s, p) => s + p.perSecond, 0) / points.length;
   const ticks = [0, 0.5, 1].map((f) => f * max);
-  const xTicks = [t0, t0 + (t1 - t0) / 2, t1];
+  const xTicks = [0, Math.floor(points.length / 2), points.length - 1];
   const hovered = hover === null ? undefined : points[hover];
 
   const onMove = (e: MouseEvent) => {
     const svg = e.currentTarget as SVGSVGElement;
     const r = svg.getBoundingClientRect();
     const px = ((e.clientX - r.left) / r.width) * W;
-    const t = t0 + ((px - PAD.left) / iw) * (t1 - t0);
-    let best = 0;
-    points.forEach((p, i) => {
-      if (Math.abs(p.at - t) < Math.abs(points[best]!.at - t)) best = i;
-    });
-    setHover(best);
+    const i = Math.floor((px - PAD.left) / slot);
+    setHover(i >= 0 && i < points.length ? i : null);
   };
 
   return (
@@ -62,12 +59,6 @@ export function RateChart({ points }: { points: RatePoint[] }) {
         onMouseMove={onMove}
         onMouseLeave={() => setHover(null)}
       >
-        <defs>
-          <linearGradient id="rate-fill" x1="0" x2="0" y1="0" y2="1">
-            <stop offset="0%" stop-color="var(--accent)" stop-opacity="0.35" />
-            <stop offset="100%" stop-color="var(--accent)" stop-opacity="0.02" />
-          </linearGradient>
-        </defs>
         {ticks.map((v) => (
           <g key={v}>
             <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
@@ -76,19 +67,32 @@ export function RateChart({ points }: { points: RatePoint[] }) {
             </text>
           </g>
         ))}
-        {xTicks.map((t, i) => (
-          <text key={t} class="axis" x={x(t)} y={H - 6} text-anchor={i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}>
-            {clock(t)}
+        {xTicks.map((idx, i) => (
+          <text
+            key={idx}
+            class="axis"
+            x={barX(idx) + barW / 2}
+            y={H - 6}
+            text-anchor={i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}
+          >
+            {clock(points[idx]!.at)}
           </text>
         ))}
-        <path d={area} fill="url(#rate-fill)" />
-        <path d={line} class="chart-line" />
-        {hovered && (
-          <g>
-            <line class="cursor" x1={x(hovered.at)} x2={x(hovered.at)} y1={PAD.top} y2={PAD.top + ih} />
-            <circle cx={x(hovered.at)} cy={y(hovered.perSecond)} r="4" class="chart-dot" />
-          </g>
-        )}
+        {points.map((p, i) => {
+          const h = Math.max(p.perSecond > 0 ? 1.5 : 0, y(0) - y(p.perSecond));
+          return (
+            <rect
+              key={p.at}
+              class={i === hover ? 'bar bar-hover' : 'bar'}
+              x={barX(i)}
+              y={y(0) - h}
+              width={barW}
+              height={h}
+              rx={Math.min(2, barW / 3)}
+            />
+          );
+        })}
+        <line class="baseline" x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} />
       </svg>
       <figcaption class="chart-caption">
         {hovered ? (

@@ -34,10 +34,32 @@ export function diffJson(before: unknown, after: unknown, path = '', out: Diff =
   return out;
 }
 
-/** A readable summary: "balance changed, owner added". Pointers lose their leading slash. */
-export function describeDiff(diff: Diff, max = 6): string {
+export function valueAt(value: unknown, path: string): unknown {
+  let v = value;
+  for (const raw of path.split('/').slice(1)) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string, unknown>)[raw.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return v;
+}
+
+function short(v: unknown): string {
+  const s = JSON.stringify(v) ?? 'undefined';
+  return s.length > 24 ? `${s.slice(0, 23)}…` : s;
+}
+
+/** A readable summary: "balance 300 → 340, owner added". Pointers lose their leading slash. */
+export function describeDiff(diff: Diff, before?: unknown, after?: unknown, max = 6): string {
   if (diff.size === 0) return 'no change';
-  const parts = [...diff].slice(0, max).map(([p, m]) => `${p.slice(1).replaceAll('/', '.') || 'state'} ${m}`);
+  const parts = [...diff].slice(0, max).map(([p, m]) => {
+    const name = p.slice(1).replaceAll('/', '.') || 'state';
+    const a = valueAt(before, p);
+    const b = valueAt(after, p);
+    const scalar = (v: unknown) => v === null || typeof v !== 'object';
+    if (m === 'changed' && scalar(a) && scalar(b)) return `${name} ${short(a)} → ${short(b)}`;
+    if (m === 'added' && scalar(b) && p !== '') return `${name} = ${short(b)}`;
+    return `${name} ${m}`;
+  });
   if (diff.size > max) parts.push(`${diff.size - max} more`);
   return parts.join(', ');
 }

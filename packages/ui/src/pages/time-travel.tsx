@@ -12,14 +12,15 @@ import { href, navigate } from '../lib/router.js';
 
 const WINDOW = 10;
 
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function StateAt({ page, revision }: { page: StreamStatesPage; revision: number }) {
   const items = page.items;
   const current = items.find((i) => i.event.revision === revision);
   const previous = items.find((i) => i.event.revision === revision - 1);
-  const diff = useMemo(
-    () => (current && 'state' in current ? diffJson(previous?.state, current.state) : undefined),
-    [current, previous],
-  );
+  // Before the first event there is no state yet: compare with an empty object so every field reads as added.
+  const before = previous?.state ?? (revision === 0 && isObject(current?.state) ? {} : undefined);
+  const diff = useMemo(() => (current && 'state' in current ? diffJson(before, current.state) : undefined), [current, before]);
   if (!current) return <Spinner />;
   const upTo = [...items].filter((i) => i.event.revision <= revision).reverse();
   return (
@@ -30,9 +31,9 @@ function StateAt({ page, revision }: { page: StreamStatesPage; revision: number 
             State after #{formatInt(revision)} <span class="muted small">view “{page.view}”</span>
           </h2>
           <p class="diff-summary" data-testid="diff-summary">
-            <span class="type-pill">{current.event.type}</span> {diff ? describeDiff(diff) : ''}
+            <span class="type-pill">{current.event.type}</span> {diff ? describeDiff(diff, before, current.state) : ''}
           </p>
-          <JsonView value={current.state} diff={diff} before={previous?.state} label="State" />
+          <JsonView value={current.state} diff={diff} before={before} label="State" />
         </div>
       ) : (
         <div class="card">
@@ -152,7 +153,7 @@ export function TimeTravelPage({ streamId, revision }: { streamId: string; revis
         />
         <div class="travel-buttons">
           <button type="button" class="btn" onClick={() => setSlider(0)} disabled={slider === 0} aria-label="First revision">
-            ⏮
+            First
           </button>
           <button type="button" class="btn" onClick={() => setSlider(Math.max(0, slider - 1))} disabled={slider === 0}>
             ← Previous
@@ -175,7 +176,7 @@ export function TimeTravelPage({ streamId, revision }: { streamId: string; revis
             disabled={slider === last.revision}
             aria-label="Latest revision"
           >
-            ⏭
+            Latest
           </button>
           <label class="travel-at">
             <span>As of</span>
