@@ -6,6 +6,8 @@ import { capabilitiesSuite } from './suites/capabilities.js';
 import { idempotencySuite } from './suites/idempotency.js';
 import { multiStreamSuite } from './suites/multi-stream.js';
 import { propertySuite } from './suites/property.js';
+import { readSideScenariosSuite } from './suites/read-side-scenarios.js';
+import { readSideSuite } from './suites/read-side.js';
 import { readsSuite } from './suites/reads.js';
 import { subscriptionsSuite } from './suites/subscriptions.js';
 import { uniquesSnapshotsSuite } from './suites/uniques-snapshots.js';
@@ -32,5 +34,7 @@ export function defineStoreConformance(options: StoreConformanceOptions): void {
     subscriptionsSuite(ctx);
     uniquesSnapshotsSuite(ctx);
     propertySuite(ctx, options.propertyRuns ?? 40);
+    readSideSuite(ctx);
+    readSideScenariosSuite(ctx);
   });
 }
