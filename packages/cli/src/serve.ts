@@ -1,7 +1,7 @@
 // `logbook serve`: open the store, seed the bank demo on first start, register its views, serve the API and the UI.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { EventStore } from '@logbook/core';
+import type { EventStore, EventStoreExtension } from '@logbook/core';
 import { type Views, loadAuthConfig, startServer } from '@logbook/server';
 import { pino } from 'pino';
 import { DEFAULT_DB, openStore } from './db.js';
@@ -22,6 +22,8 @@ const DEFAULT_UI = fileURLToPath(new URL('../../ui/dist', import.meta.url));
 interface BankModule {
   seedDemoData?: (store: EventStore) => Promise<unknown>;
   views?: Views;
+  bankViews?: Views;
+  bankUpcasters?: () => { extension(): EventStoreExtension };
   [name: string]: unknown;
 }
 
@@ -36,7 +38,8 @@ async function loadBank(): Promise<BankModule | undefined> {
 
 function viewsOf(bank: BankModule | undefined): Views {
   if (!bank) return {};
-  if (bank.views && typeof bank.views === 'object') return bank.views;
+  const named = bank.views ?? bank.bankViews;
+  if (named && typeof named === 'object') return named;
   // Otherwise any export shaped like a view and naming its category: { category, initialState, evolve }.
   const views: Views = {};
   for (const value of Object.values(bank)) {
@@ -55,6 +58,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const auth = loadAuthConfig(flags.tokens);
   const { store, version, describe } = await openStore(flags.db ?? process.env.LOGBOOK_DB ?? DEFAULT_DB);
   const bank = await loadBank();
+  // The bank's old event versions are upcasted on every read, so the UI and time travel see the current shapes.
+  if (typeof bank?.bankUpcasters === 'function') store.use(bank.bankUpcasters().extension());
   try {
     if (flags.seed && bank?.seedDemoData && (await store.stats()).events === 0n) {
       logger.info('empty store: seeding the bank example demo data');

@@ -57,7 +57,8 @@ export function toErrorResponse(e: unknown): ErrorResponse {
   if (e instanceof HTTPException) {
     if (e.status === 413) return tooLarge();
     const code = e.status === 401 ? 'unauthorized' : e.status === 404 ? 'not_found' : 'invalid_request';
-    const status = e.status >= 500 ? 400 : e.status;
+    // 415 and other framework statuses are bad input too: the API promises 400 invalid_request for them.
+    const status = code === 'invalid_request' ? 400 : e.status;
     return { status, body: { error: { code, message: e.message || 'invalid request' } } };
   }
   if (e instanceof SyntaxError) return { status: 400, body: { error: { code: 'invalid_request', message: e.message } } };
