@@ -63,6 +63,11 @@ export class ConsumerGroupMember {
     return [...this.owned.keys()].sort((a, b) => a - b);
   }
 
+  /** Resolves when every partition this member holds now has processed the log up to its current head. */
+  async whenCaughtUp(): Promise<void> {
+    await Promise.all([...this.owned.values()].map((o) => o.worker.whenCaughtUp()));
+  }
+
   /** The partition of a stream in this group. */
   partitionOf(streamId: string): number {
     return partitionOf(streamId, this.partitions);

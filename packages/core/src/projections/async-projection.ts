@@ -1,9 +1,11 @@
 // Async projections: a checkpointed follower whose writes and checkpoint commit in ONE store transaction (exactly once).
-import { LogbookError } from '../errors.js';
+import { LogbookError, isLogbookError } from '../errors.js';
 import type { EventStore } from '../event-store.js';
 import { followLog } from '../consumers/log-follower.js';
 import { PositionTracker } from '../consumers/progress.js';
+import type { Fence } from '../port.js';
 import { type Position, START } from '../position.js';
+import { sleep } from '../waker.js';
 import {
   type Projection,
   activate,
@@ -12,6 +14,7 @@ import {
   projectionContext,
   scopedWriter,
   versionOf,
+  versionedName,
 } from './projection.js';
 
 export interface ProjectionProgress {
@@ -33,6 +36,8 @@ export interface ProjectionRunOptions {
   /** Point the alias at this version once it has caught up (blue/green swap); default true. */
   activateWhenCaughtUp?: boolean;
   onActivated?: (version: number) => void;
+  /** Run in several processes, applied by one: the holder of a lease named after the projection version. */
+  exclusive?: { owner: string; ttlMs?: number };
 }
 
 export interface ProjectionRunner {
@@ -59,7 +64,7 @@ export function startProjection(store: EventStore, projection: Projection, optio
   const signal = controller.signal;
   let activated = false;
 
-  const run = async () => {
+  const follow = async (fence: Fence | undefined, loopSignal: AbortSignal) => {
     const from = (await checkpoints.read(checkpointName)) ?? START;
     tracker.advance(from);
     const total = from === START ? Number((await store.stats()).events) : undefined;
@@ -67,13 +72,13 @@ export function startProjection(store: EventStore, projection: Projection, optio
     let done = 0;
     await followLog(
       store,
-      { from, batchSize: options.batchSize, pollIntervalMs: options.pollIntervalMs, signal },
+      { from, batchSize: options.batchSize, pollIntervalMs: options.pollIntervalMs, signal: loopSignal },
       async (page) => {
         // Writes and checkpoint in one transaction: a crash leaves both before or both after the page.
         await transaction(async (tx) => {
           const ctx = projectionContext(projection, tx);
           for (const event of page.events) if (handlesEvent(projection, event)) await projection.apply(event, ctx);
-          await tx.saveCheckpoint(checkpointName, page.next);
+          await tx.saveCheckpoint(checkpointName, page.next, fence);
         });
         tracker.advance(page.next);
         done += page.events.length;
@@ -92,6 +97,47 @@ export function startProjection(store: EventStore, projection: Projection, optio
       },
     );
   };
+
+  // With `exclusive`, runners in several processes stand by until they hold the lease; the checkpoint is fenced,
+  // so a runner that lost its lease cannot commit a page (its transaction fails with lease_lost and rolls back).
+  const runExclusive = async (owner: string, ttlMs: number) => {
+    const leases = port.leases;
+    if (!leases) throw new LogbookError('capability_missing', `the ${store.kind} store has no leases`);
+    const group = `projection:${versionedName(projection.name, version)}`;
+    while (!signal.aborted) {
+      const lease = await leases.tryAcquire(group, 0, owner, ttlMs);
+      if (!lease) {
+        await sleep(ttlMs / 3, signal);
+        continue;
+      }
+      let current = lease;
+      const held = new AbortController();
+      const inner = AbortSignal.any([signal, held.signal]);
+      const renewer = (async () => {
+        while (!inner.aborted) {
+          await sleep(ttlMs / 3, inner);
+          if (inner.aborted) return;
+          const renewed = await leases.renew(current, ttlMs).catch(() => undefined);
+          if (!renewed) return held.abort();
+          current = renewed;
+        }
+      })();
+      try {
+        await follow({ group, partition: 0, token: lease.token }, inner);
+      } catch (e) {
+        if (!isLogbookError(e, 'lease_lost')) throw e;
+      } finally {
+        held.abort();
+        await renewer;
+        await leases.release(current).catch(() => {});
+      }
+    }
+  };
+
+  const run = () =>
+    options.exclusive
+      ? runExclusive(options.exclusive.owner, Math.max(30, options.exclusive.ttlMs ?? 10_000))
+      : follow(undefined, signal);
   const done = run().catch((e) => {
     tracker.failFuture(e);
     throw e;

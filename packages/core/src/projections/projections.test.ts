@@ -58,6 +58,30 @@ describe('projections', () => {
     ]);
   });
 
+  it('async, exclusive: two processes run it, one applies; when it stops the standby takes over, still exactly once', async () => {
+    const store = newStore();
+    await placeOrders(store, 9);
+    const a = startProjection(store, orders(1), { exclusive: { owner: 'proc-a', ttlMs: 60 }, batchSize: 2 });
+    const b = startProjection(store, orders(1), { exclusive: { owner: 'proc-b', ttlMs: 60 }, batchSize: 2 });
+    const reader = projectionReader(store, 'orders');
+    const settled = async () => {
+      for (let i = 0; i < 400; i++) {
+        const docs = await reader.list('customers');
+        const sum = docs.reduce((n, d) => n + (d.doc as { orders: number }).orders, 0);
+        if (sum >= Number((await store.stats()).events)) return sum;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error('projection did not catch up');
+    };
+    expect(await settled()).toBe(9);
+    const leader = (await store.port.leases?.list('projection:orders@v1'))?.[0]?.owner;
+    await (leader === 'proc-a' ? a : b).stop();
+    await placeOrders(store, 6, 9);
+    expect(await settled()).toBe(15);
+    expect((await reader.list('customers')).map((d) => d.doc)).toEqual([{ orders: 5 }, { orders: 5 }, { orders: 5 }]);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
   it('blue/green: version 2 is built beside version 1 and swapped in when caught up; rebuild reports progress', async () => {
     const store = newStore();
     await placeOrders(store, 12);

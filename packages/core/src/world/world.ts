@@ -146,6 +146,13 @@ export class World<Ms extends readonly AnyStateMachine[]> {
     });
   }
 
+  /** Snapshots every `ms` in the background (the seed's cron job); returns a function that stops it. */
+  snapshotEvery(ms: number, onError: (e: unknown) => void = () => {}): () => void {
+    const timer = setInterval(() => this.snapshot().catch(onError), Math.max(1, ms));
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
   private get snapshotKey(): string {
     return this.options.snapshotKey ?? 'world.snapshot.json';
   }
