@@ -1,0 +1,70 @@
+// One benchmark run: start PostgreSQL if asked, run every subject, then W7 and W8, and build the report.
+import { type BenchPostgres, startBenchPostgres } from './postgres.js';
+import { markdownTable, textTable } from './report.js';
+import { Results } from './results.js';
+import { type Log, runSubject } from './runner.js';
+import type { Sizes } from './sizes.js';
+import { planSubjects } from './subjects/all.js';
+import type { Backend } from './subjects/types.js';
+import { type Row, buildRows } from './targets.js';
+import { runW7 } from './workloads/http.js';
+import { runW8 } from './workloads/replay.js';
+
+export interface BenchOptions {
+  sizes: Sizes;
+  backends: Backend[];
+  /** Run W8 (the replay in a child process). */
+  w8: boolean;
+  log: Log;
+}
+
+export interface BenchReport {
+  rows: Row[];
+  skipped: Array<{ label: string; reason: string }>;
+  text: string;
+  markdown: string;
+  json: unknown;
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const { sizes, backends, log } = options;
+  const results = new Results();
+  let pg: BenchPostgres | { skipped: string } | undefined;
+  if (backends.includes('postgres')) {
+    log('starting PostgreSQL');
+    pg = await startBenchPostgres();
+    if ('skipped' in pg) log(`  ${pg.skipped}`);
+  }
+  const server = pg && 'url' in pg ? pg : undefined;
+  const startedAt = Date.now();
+  try {
+    const plan = planSubjects(backends, pg);
+    for (const s of plan.skipped) log(`skipping ${s.label}: ${s.reason}`);
+    for (const subject of plan.subjects) await runSubject(subject, sizes, results, log);
+    for (const backend of backends) {
+      if (backend === 'postgres' && !server) continue;
+      await runW7(backend, server, sizes, results, log);
+    }
+    if (options.w8) {
+      for (const backend of backends) {
+        if (backend === 'memory' || (backend === 'postgres' && !server)) continue;
+        await runW8(backend, server, sizes, results, log);
+      }
+    }
+    const rows = buildRows(
+      results,
+      backends.filter((b) => b !== 'postgres' || server),
+    );
+    log(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+    const skippedLines = plan.skipped.map((s) => `skipped ${s.label}: ${s.reason}`);
+    return {
+      rows,
+      skipped: plan.skipped,
+      text: [textTable(rows), ...skippedLines].join('\n'),
+      markdown: markdownTable(rows),
+      json: { sizes, postgres: server?.version, results: results.toJSON(), rows, skipped: plan.skipped },
+    };
+  } finally {
+    await server?.stop();
+  }
+}

@@ -1,0 +1,34 @@
+// `npm run bench [-- --quick] [--only memory,sqlite,postgres] [--json out.json] [--w8-events N]`: runs and prints the table.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runBench } from './bench.js';
+import { FULL, QUICK } from './sizes.js';
+import type { Backend } from './subjects/types.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    json: { type: 'string' },
+    markdown: { type: 'string' },
+    runs: { type: 'string' },
+    'w8-events': { type: 'string' },
+    'skip-w8': { type: 'boolean', default: false },
+  },
+});
+
+const sizes = { ...(values.quick ? QUICK : FULL) };
+if (values.runs) sizes.runs = Math.max(1, Number(values.runs));
+if (values['w8-events']) sizes.w8Events = Number(values['w8-events']);
+const backends = (values.only ?? 'memory,sqlite,postgres').split(',').map((s) => s.trim()) as Backend[];
+
+const report = await runBench({
+  sizes,
+  backends,
+  w8: !values['skip-w8'],
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+process.stdout.write(`${report.text}\n`);
+if (values.json)
+  writeFileSync(values.json, `${JSON.stringify(report.json, (_k, v) => (typeof v === 'bigint' ? String(v) : v), 2)}\n`);
+if (values.markdown) writeFileSync(values.markdown, `${report.markdown}\n`);
