@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LogbookClient } from '@logbook/client';
+import { type EventInput, LogbookClient } from '@logbook/client';
 import { EventStore, MemoryStore, type StorePort } from '@logbook/core';
 import { createPostgresStore } from '@logbook/store-postgres';
 import { freshSchemaName, testPostgresUrl } from '@logbook/store-postgres/testing';
@@ -43,6 +43,7 @@ export interface TestServer extends RunningServer {
     options?: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> },
   ): Promise<{
     status: number;
+    // biome-ignore lint/suspicious/noExplicitAny: tests probe response bodies of every shape, valid or not
     body: any;
   }>;
 }
@@ -70,4 +71,6 @@ export async function startTestServer(port: StorePort, options: Partial<StartOpt
   return { ...running, store, client, call };
 }
 
-export const ev = (type: string, data: unknown = {}, extra: Record<string, unknown> = {}) => ({ type, data, ...extra });
+/** An event to append; `extra` may hold deliberately invalid fields for negative tests. */
+export const ev = (type: string, data: unknown = {}, extra: Record<string, unknown> = {}): EventInput =>
+  ({ type, data, ...extra }) as EventInput;
