@@ -3,6 +3,7 @@ import { LogbookError } from '@logbook/core';
 import type { SqliteDatabase } from './driver.js';
 import { toStoreError } from './errors.js';
 import { Gate } from './gate.js';
+import { rollbackQuietly } from './sql/transaction-control.js';
 import type { Statements } from './statements.js';
 
 export class Connection {
@@ -42,7 +43,7 @@ export class Connection {
         s.tx.commit();
         return result;
       } catch (e) {
-        s.tx.rollback();
+        rollbackQuietly(s);
         throw e;
       }
     });

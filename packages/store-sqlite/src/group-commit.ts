@@ -6,6 +6,7 @@ import type { SqliteDatabase } from './driver.js';
 import type { EncodedAppend } from './encode.js';
 import { toStoreError } from './errors.js';
 import type { Gate } from './gate.js';
+import { rollbackQuietly } from './sql/transaction-control.js';
 import type { Statements } from './statements.js';
 import { openTransaction } from './transaction-context.js';
 
@@ -113,7 +114,7 @@ export class GroupCommitter {
       s.tx.commit();
       this.commits++;
     } catch (error) {
-      s.tx.rollback();
+      rollbackQuietly(s);
       const e = toStoreError(error);
       for (const p of batch) p.reject(e);
       return;

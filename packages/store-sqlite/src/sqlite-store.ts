@@ -28,6 +28,7 @@ import {
 import { Connection } from './connection.js';
 import type { SqliteDatabase } from './driver.js';
 import { encodeAppend } from './encode.js';
+import { rollbackQuietly } from './sql/transaction-control.js';
 import { toStoreError } from './errors.js';
 import { GroupCommitter } from './group-commit.js';
 import { LAST_REVISION } from './sql/read-stream-backward.js';
@@ -124,6 +125,8 @@ export class SqliteStore implements StorePort {
       // in commit order without gaps), so no event can appear later below `next`.
       const head = s.headPosition();
       const [after] = positionParts(request.from);
+      // A page that can hold nothing must not move the cursor past events it never returned.
+      if (request.limit <= 0) return { events: [], next: request.from, atEnd: after >= head };
       const scan = BigInt(Math.max(request.limit * 10, 1000));
       const until = after + scan < head ? after + scan : head;
       if (until <= after) return { events: [], next: request.from, atEnd: true };
@@ -196,7 +199,7 @@ export class SqliteStore implements StorePort {
         s.tx.commit();
         return result;
       } catch (e) {
-        s.tx.rollback();
+        rollbackQuietly(s);
         throw toStoreError(e);
       }
     });

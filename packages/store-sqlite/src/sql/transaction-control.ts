@@ -41,3 +41,12 @@ export function transactionControl(db: SqliteDatabase): TransactionControl {
     },
   };
 }
+
+/** Rolls back on a failure path without letting a second error (e.g. a closed connection) hide the first. */
+export function rollbackQuietly(s: { tx: TransactionControl }): void {
+  try {
+    s.tx.rollback();
+  } catch {
+    // The original error is what the caller reports.
+  }
+}
