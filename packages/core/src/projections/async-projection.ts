@@ -63,6 +63,10 @@ export function startProjection(store: EventStore, projection: Projection, optio
   const controller = new AbortController();
   const signal = controller.signal;
   let activated = false;
+  let markCaughtUp: () => void = () => {};
+  const firstCaughtUp = new Promise<void>((resolve) => {
+    markCaughtUp = resolve;
+  });
 
   const follow = async (fence: Fence | undefined, loopSignal: AbortSignal) => {
     const from = (await checkpoints.read(checkpointName)) ?? START;
@@ -75,11 +79,21 @@ export function startProjection(store: EventStore, projection: Projection, optio
       { from, batchSize: options.batchSize, pollIntervalMs: options.pollIntervalMs, signal: loopSignal },
       async (page) => {
         // Writes and checkpoint in one transaction: a crash leaves both before or both after the page.
+        let changed = false;
         await transaction(async (tx) => {
           const ctx = projectionContext(projection, tx);
           for (const event of page.events) if (handlesEvent(projection, event)) await projection.apply(event, ctx);
           await tx.saveCheckpoint(checkpointName, page.next, fence);
+          // Caught up for the first time: readers are switched to this version in the same commit.
+          if (page.atEnd && !activated && options.activateWhenCaughtUp !== false) {
+            changed = await activate(tx.documents, projection.name, version);
+          }
         });
+        if (page.atEnd && !activated) {
+          activated = true;
+          if (changed) options.onActivated?.(version);
+          markCaughtUp();
+        }
         tracker.advance(page.next);
         done += page.events.length;
         if (options.onProgress && page.events.length > 0) {
@@ -88,12 +102,6 @@ export function startProjection(store: EventStore, projection: Projection, optio
           options.onProgress({ done, total, rate, etaMs, position: page.next });
         }
         return page.next;
-      },
-      async () => {
-        if (activated || options.activateWhenCaughtUp === false) return;
-        activated = true;
-        const changed = await transaction((tx) => activate(tx.documents, projection.name, version));
-        if (changed) options.onActivated?.(version);
       },
     );
   };
@@ -150,7 +158,11 @@ export function startProjection(store: EventStore, projection: Projection, optio
     done,
     position: () => tracker.position,
     waitFor: (p) => tracker.waitFor(p),
-    whenCaughtUp: async () => tracker.waitFor(await store.headPosition()),
+    whenCaughtUp: async () => {
+      // The first catch-up also switches the alias; later ones only need the position.
+      await Promise.race([firstCaughtUp, done]);
+      return tracker.waitFor(await store.headPosition());
+    },
     stop: async () => {
       controller.abort();
       await done.catch(() => {});
