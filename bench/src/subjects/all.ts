@@ -1,7 +1,7 @@
 // The subjects of one run, in table order; PostgreSQL ones only when a server is available.
 import type { BenchPostgres } from '../postgres.js';
 import { emmettPostgres, emmettSqlite, emmettSqliteInstalled } from './emmett.js';
-import { logbookMemory, logbookPostgres, logbookSqlite } from './logbook.js';
+import { logbookSubject } from './logbook.js';
 import { rawPostgres } from './raw-postgres.js';
 import { rawSqlite } from './raw-sqlite.js';
 import type { Backend, Subject } from './types.js';
@@ -15,9 +15,9 @@ export interface SubjectPlan {
 export function planSubjects(backends: readonly Backend[], pg: BenchPostgres | { skipped: string } | undefined): SubjectPlan {
   const subjects: Subject[] = [];
   const skipped: SubjectPlan['skipped'] = [];
-  if (backends.includes('memory')) subjects.push(logbookMemory);
+  if (backends.includes('memory')) subjects.push(logbookSubject('memory'));
   if (backends.includes('sqlite')) {
-    subjects.push(logbookSqlite(), rawSqlite);
+    subjects.push(logbookSubject('sqlite'), rawSqlite);
     if (emmettSqliteInstalled()) subjects.push(emmettSqlite);
     else
       skipped.push({
@@ -26,7 +26,7 @@ export function planSubjects(backends: readonly Backend[], pg: BenchPostgres | {
       });
   }
   if (backends.includes('postgres')) {
-    if (pg && 'url' in pg) subjects.push(logbookPostgres(pg), rawPostgres(pg), emmettPostgres(pg));
+    if (pg && 'url' in pg) subjects.push(logbookSubject('postgres', pg), rawPostgres(pg), emmettPostgres(pg));
     else {
       const reason = pg?.skipped ?? 'not requested';
       for (const label of ['logbook/postgres', 'raw/postgres', 'emmett/postgres']) skipped.push({ label, reason });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EventStore, MemoryStore, type StorePort } from '@logbook/core';
 import { type BenchEvent, foldBalance } from '../payload.js';
 import type { BenchPostgres } from '../postgres.js';
-import type { Follower, Session, Subject } from './types.js';
+import type { Backend, Follower, Session, Subject } from './types.js';
 
 type SqliteModule = {
   createSqliteStore(options: { path: string; synchronous?: 'FULL'; groupCommit?: boolean }): Promise<StorePort>;
@@ -53,37 +53,34 @@ export function logbookSession(port: StorePort, cleanup: () => Promise<void> = a
   };
 }
 
-export const logbookMemory: Subject = {
-  impl: 'logbook',
-  backend: 'memory',
-  label: 'logbook/memory',
-  open: async () => logbookSession(new MemoryStore()),
-};
-
-export function logbookSqlite(): Subject {
-  return {
-    impl: 'logbook',
-    backend: 'sqlite',
-    label: 'logbook/sqlite',
-    async open() {
-      const mod = (await import('@logbook/store-sqlite')) as unknown as SqliteModule;
-      const dir = mkdtempSync(join(tmpdir(), 'logbook-bench-'));
-      const port = await mod.createSqliteStore({ path: join(dir, 'logbook.db'), synchronous: 'FULL', groupCommit: true });
-      return logbookSession(port, async () => rmSync(dir, { recursive: true, force: true }));
-    },
-  };
+/** A fresh empty Logbook store port on `backend`, and what to do after closing it. */
+export async function openLogbookPort(
+  backend: Backend,
+  server: BenchPostgres | undefined,
+): Promise<{ port: StorePort; cleanup: () => Promise<void> }> {
+  if (backend === 'memory') return { port: new MemoryStore(), cleanup: async () => {} };
+  if (backend === 'sqlite') {
+    const mod = (await import('@logbook/store-sqlite')) as unknown as SqliteModule;
+    const dir = mkdtempSync(join(tmpdir(), 'logbook-bench-'));
+    // Durable like the raw baseline (synchronous=FULL), with group commit on (the store's default).
+    const port = await mod.createSqliteStore({ path: join(dir, 'logbook.db'), synchronous: 'FULL', groupCommit: true });
+    return { port, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!server) throw new Error('no PostgreSQL server');
+  const mod = (await import('@logbook/store-postgres')) as unknown as PostgresModule;
+  const db = await server.freshDatabase('logbook');
+  const port = await mod.createPostgresStore({ connectionString: db.url });
+  return { port, cleanup: () => db.drop() };
 }
 
-export function logbookPostgres(server: BenchPostgres): Subject {
+export function logbookSubject(backend: Backend, server?: BenchPostgres): Subject {
   return {
     impl: 'logbook',
-    backend: 'postgres',
-    label: 'logbook/postgres',
+    backend,
+    label: `logbook/${backend}`,
     async open() {
-      const mod = (await import('@logbook/store-postgres')) as unknown as PostgresModule;
-      const db = await server.freshDatabase('logbook');
-      const port = await mod.createPostgresStore({ connectionString: db.url });
-      return logbookSession(port, () => db.drop());
+      const { port, cleanup } = await openLogbookPort(backend, server);
+      return logbookSession(port, cleanup);
     },
   };
 }

@@ -57,7 +57,10 @@ export async function w3(
     }
   };
   const start = performance.now();
-  await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+  // allSettled: a failing writer must not leave the others running on a store that is about to be closed.
+  const settled = await Promise.allSettled(Array.from({ length: writers }, (_, w) => writer(w)));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
   return (writers * perWriter) / ((performance.now() - start) / 1000);
 }
 
