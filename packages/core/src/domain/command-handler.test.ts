@@ -141,3 +141,28 @@ describe('CommandHandler.handleMany', () => {
     expect(out.results[0]?.state.total).toBe(2);
   });
 });
+
+describe('serializeLocally', () => {
+  it('queues commands per stream in call order, so none conflicts', async () => {
+    const store = fresh();
+    const h = new CommandHandler(store, counter, { serializeLocally: true, retry: { maxRetries: 0 } });
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => h.handle('hot', { kind: 'add', amount: i + 1 })));
+    expect(results.map((r) => r.attempts)).toEqual(Array(8).fill(1));
+    expect(results.map((r) => r.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+  });
+
+  it('takes multi-stream locks in a fixed order: crossing transfers never deadlock', async () => {
+    const store = fresh();
+    const h = new CommandHandler(store, counter, { serializeLocally: true, retry: { maxRetries: 0 } });
+    await h.handle('a', { kind: 'add', amount: 100 });
+    await h.handle('b', { kind: 'add', amount: 100 });
+    const move = () => [
+      { type: 'Added' as const, data: { amount: -1 } },
+      { type: 'Added' as const, data: { amount: 1 } },
+    ];
+    const runs = Array.from({ length: 10 }, (_, i) => h.handleMany(i % 2 ? ['a', 'b'] : ['b', 'a'], null, move));
+    const out = await Promise.all(runs);
+    expect(out.every((r) => r.attempts === 1)).toBe(true);
+    expect((await h.load('a')).state.total + (await h.load('b')).state.total).toBe(200);
+  });
+});

@@ -7,6 +7,7 @@ import { type Decider, type DomainEvent, normalizeDecision } from './decider.js'
 import { type CommandContextInput, type MessageContext, currentContext, runInCommandContext } from './message-context.js';
 import { DEFAULT_RETRY, type RetryOptions, backoff } from './retry.js';
 import { snapshotDue, writeSnapshot } from './snapshots.js';
+import { streamLocks } from './stream-locks.js';
 
 export interface CommandHandlerOptions {
   retry?: RetryOptions;
@@ -14,6 +15,12 @@ export interface CommandHandlerOptions {
   snapshots?: boolean;
   /** A failed snapshot write never fails the command (its events are committed); it is reported here. */
   onSnapshotError?: (error: unknown, streamId: string) => void;
+  /**
+   * Queue commands on the same stream(s) within this process (FIFO) instead of letting them race; conflicts with
+   * other processes are still retried. Default false: purely optimistic. Turn it on for hot streams: tight loops
+   * of optimistic writers can starve an unlucky one. A decider must not handle a command on its own stream then.
+   */
+  serializeLocally?: boolean;
 }
 
 export interface HandleOptions extends CommandContextInput {
@@ -82,7 +89,7 @@ export class CommandHandler<C, S, E extends DomainEvent = DomainEvent> {
   /** Handles a command against one stream. Domain errors propagate and write nothing. */
   handle(streamId: string, command: C, options: HandleOptions = {}): Promise<HandleResult<S>> {
     return runInCommandContext(options, () =>
-      this.withRetries(options, async (attempts) => {
+      this.withRetries(options, [streamId], async (attempts) => {
         const loaded = await this.load(streamId);
         const decision = normalizeDecision(await this.decider.decide(command, loaded.state));
         if (decision.events.length === 0) {
@@ -111,7 +118,7 @@ export class CommandHandler<C, S, E extends DomainEvent = DomainEvent> {
     options: CommandContextInput = {},
   ): Promise<HandleManyResult<S>> {
     return runInCommandContext(options, () =>
-      this.withRetries(options, async (attempts) => {
+      this.withRetries(options, streamIds, async (attempts) => {
         const loaded = await Promise.all(streamIds.map((id) => this.load(id)));
         const raw = await decide(
           command,
@@ -172,7 +179,12 @@ export class CommandHandler<C, S, E extends DomainEvent = DomainEvent> {
     }
   }
 
-  private async withRetries<T>(options: HandleOptions, attempt: (attempts: number) => Promise<T>): Promise<T> {
+  private withRetries<T>(options: HandleOptions, streamIds: string[], attempt: (attempts: number) => Promise<T>): Promise<T> {
+    if (!this.options.serializeLocally) return this.retrying(options, attempt);
+    return streamLocks(this.store).run(streamIds, () => this.retrying(options, attempt));
+  }
+
+  private async retrying<T>(options: HandleOptions, attempt: (attempts: number) => Promise<T>): Promise<T> {
     const max = options.expectedRevision === undefined ? (this.retry.maxRetries ?? DEFAULT_RETRY.maxRetries) : 0;
     for (let retry = 0; ; retry++) {
       try {
