@@ -56,6 +56,13 @@ export interface PostgresStoreOptions {
   migrate?: 'on-first-use' | 'explicit';
   /** Size of the pool opened from `connectionString`; default 10. */
   poolSize?: number;
+  /**
+   * Appends carrying an inline hook (inline projections) run one at a time per schema, default true: their
+   * read-modify-writes of documents would otherwise lose updates, and the log order would not match the order in
+   * which the projection saw events. Appends without a hook stay concurrent. Turn off only for hooks that do not
+   * read what other appends write.
+   */
+  serializeInlineAppends?: boolean;
   /** Opens the dedicated LISTEN connection; default a new pg.Client with the pool's settings. */
   listenerClient?: () => PgClient | Promise<PgClient>;
 }
@@ -165,6 +172,9 @@ export class PostgresStore implements StorePort {
         if (!request.inline) return interpretAppend(request, (await pool.query(this.st.q('append', params))).rows);
         const inline = request.inline;
         return await withTransaction(pool, async (client) => {
+          // Taken before the append function assigns a transaction id, so log order = projection order.
+          if (this.options.serializeInlineAppends !== false)
+            await client.query(this.st.q('inline_lock', [`logbook-inline:${this.schema}`]));
           const rows = (await client.query(this.st.q('append', params))).rows;
           const result = interpretAppend(request, rows);
           if (result.ok && !isExistingAnswer(rows)) await inline(this.transactionContext(client), result.recorded);

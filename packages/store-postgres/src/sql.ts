@@ -8,6 +8,7 @@ const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
 export const OPERATIONS = [
   'append',
+  'inline_lock',
   'read_all',
   'read_all_filtered',
   'head_position',
