@@ -72,6 +72,7 @@ async function buildHistory(store: EventStore, projection: Projection, key: stri
   if (initial?.built) return;
   let finished = false;
   const from = (await port.checkpoints?.read(checkpointName)) ?? START;
+  let cursor: Position = from;
   const stopper = new AbortController();
   const loopSignal = AbortSignal.any([signal, stopper.signal]);
   await followLog(store, { from, signal: loopSignal, batchSize: 500 }, async (page) => {
@@ -83,20 +84,27 @@ async function buildHistory(store: EventStore, projection: Projection, key: stri
       }
       const limit = state?.inlineFrom as Position | undefined;
       const ctx = projectionContext(projection, tx);
+      let applied: Position = cursor;
       for (const event of page.events) {
         if (limit !== undefined && comparePositions(event.position, limit) >= 0) {
           finished = true;
           break;
         }
         if (handlesEvent(projection, event)) await projection.apply(event, ctx);
+        applied = event.position;
       }
+      if (!finished) applied = page.next;
+      // The checkpoint is saved even on the last page: should a concurrent first inline append overwrite the
+      // "built" mark (possible under READ COMMITTED), a later builder resumes here and re-applies nothing.
+      await tx.saveCheckpoint(checkpointName, applied);
       // At the end with no inline append yet: from here on the hook alone keeps the version current.
       if (finished || (page.atEnd && limit === undefined)) {
         finished = true;
         await markBuilt(tx, state);
-      } else await tx.saveCheckpoint(checkpointName, page.next);
+      }
     });
     if (finished) stopper.abort();
+    cursor = page.next;
     return page.next;
   });
   if (!finished && signal.aborted) throw new LogbookError('store_closed', `inline projection ${key} stopped before it was built`);

@@ -129,6 +129,27 @@ describe('projections', () => {
     await Promise.all([v1.stop(), v2.stop()]);
   });
 
+  it('inline: a builder stopped part-way resumes from its checkpoint without applying anything twice', async () => {
+    const store = newStore();
+    await placeOrders(store, 1200);
+    let applied = 0;
+    let first: ReturnType<typeof registerInlineProjection> | undefined;
+    const counting = defineProjection({
+      ...orders(1),
+      apply: async (e, ctx) => {
+        if (++applied === 700) void first?.stop();
+        await orders(1).apply(e, ctx);
+      },
+    });
+    first = registerInlineProjection(store, counting);
+    await expect(first.built).rejects.toThrow(/stopped before it was built/);
+    const second = registerInlineProjection(store, orders(1));
+    await Promise.all([second.built, placeOrders(store, 3, 1200)]);
+    const docs = await projectionReader(store, 'orders').list('customers');
+    expect(docs.map((d) => d.doc)).toEqual([{ orders: 401 }, { orders: 401 }, { orders: 401 }]);
+    await second.stop();
+  });
+
   it('inline: writing a collection the projection did not declare is refused and rolls the append back', async () => {
     const store = newStore();
     const bad = defineProjection({
