@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { type SqliteDatabase, createSqliteStore } from '../src/index.js';
+import { createSqliteStore } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
 const files = tempDir();
@@ -35,7 +35,7 @@ describe('durability settings', () => {
   });
 
   it('adopts a database handed in and leaves it open on close', async () => {
-    const db = new Database(files.path()) as unknown as SqliteDatabase;
+    const db = new Database(files.path());
     const store = await createSqliteStore({ database: db });
     await store.append({ writes: [{ streamId: 'x', expectedRevision: 'any', events: [ev()] }] });
     await store.close();

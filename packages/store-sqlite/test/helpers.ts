@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
-import { type SqliteDatabase, type SqliteStoreOptions, createSqliteStore, migrate, MIGRATIONS } from '../src/index.js';
+import { type SqliteStoreOptions, createSqliteStore, migrate, MIGRATIONS } from '../src/index.js';
 import { prepareStatements } from '../src/statements.js';
 
 /** A temp directory for this test file, removed after all its tests. */
@@ -21,7 +21,7 @@ export function openStore(path: string, options: Omit<SqliteStoreOptions, 'path'
 
 /** A migrated in-memory database and its prepared statements, for the per-SQL-file tests. */
 export function memoryStatements() {
-  const db = new Database(':memory:') as unknown as SqliteDatabase;
+  const db = new Database(':memory:');
   migrate(db, MIGRATIONS);
   return { db, s: prepareStatements(db) };
 }

@@ -5,7 +5,7 @@ import { MIGRATIONS, type Migration, type SqliteDatabase, createSqliteStore, mig
 import { tempDir } from './helpers.js';
 
 const files = tempDir();
-const open = (path: string) => new Database(path) as unknown as SqliteDatabase;
+const open = (path: string) => new Database(path);
 const tables = (db: SqliteDatabase) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map(
     (r) => r.name,

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { SqliteDatabase } from '../../src/driver.js';
 import { ping } from '../../src/sql/ping.js';
 import { memoryStatements } from './fixtures.js';
 
@@ -8,7 +7,7 @@ describe('ping', () => {
   it('answers on a migrated database and fails on one Logbook never set up', () => {
     const { s } = memoryStatements();
     expect(() => s.ping()).not.toThrow();
-    const bare = new Database(':memory:') as unknown as SqliteDatabase;
+    const bare = new Database(':memory:');
     expect(() => ping(bare)).toThrow(/no such table/);
   });
 });
