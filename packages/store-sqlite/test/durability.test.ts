@@ -44,6 +44,20 @@ describe('durability settings', () => {
     db.close();
   });
 
+  it('reports a write lock held too long by another process as store_unavailable, then recovers', async () => {
+    const path = files.path();
+    const store = await createSqliteStore({ path, busyTimeoutMs: 50 });
+    const other = new Database(path);
+    other.prepare('BEGIN IMMEDIATE').run();
+    const request = { writes: [{ streamId: 'x', expectedRevision: 'any' as const, events: [ev()] }] };
+    await expect(store.append(request)).rejects.toMatchObject({ code: 'store_unavailable' });
+    other.prepare('COMMIT').run();
+    other.close();
+    const after = await store.append({ writes: [{ streamId: 'x', expectedRevision: 'no_stream', events: [ev()] }] });
+    expect(after.ok && after.results[0]?.position).toBe('1');
+    await store.close();
+  });
+
   it('keeps every acknowledged append when the process is killed without closing', async () => {
     const path = files.path();
     const child = fileURLToPath(new URL('./fixtures/append-then-die.ts', import.meta.url));
