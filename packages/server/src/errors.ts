@@ -61,6 +61,10 @@ export function toErrorResponse(e: unknown): ErrorResponse {
     const status = code === 'invalid_request' ? 400 : e.status;
     return { status, body: { error: { code, message: e.message || 'invalid request' } } };
   }
+  // Deeply nested JSON can exhaust the stack in validators: that is bad input, not a server fault.
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { status: 400, body: { error: { code: 'invalid_request', message: 'the JSON is nested too deeply' } } };
+  }
   if (e instanceof SyntaxError) return { status: 400, body: { error: { code: 'invalid_request', message: e.message } } };
   return { status: 500, body: { error: { code: 'internal_error', message: 'internal error (logged on the server)' } } };
 }

@@ -44,6 +44,22 @@ const transactionRoute = createRoute({
   },
 });
 
+const MAX_DEPTH = 64;
+
+/** Depth of a JSON value, measured without recursion so hostile input cannot exhaust the stack. */
+function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 export function registerWriteRoutes(app: OpenAPIHono<Env>, s: ServerState): void {
   const limit = bodyLimit({
     maxSize: s.limits.maxBodyBytes,
@@ -56,6 +72,13 @@ export function registerWriteRoutes(app: OpenAPIHono<Env>, s: ServerState): void
   app.use('/v1/transactions', limit);
 
   const checkLimits = (events: EventToAppend[][]) => {
+    for (const list of events) {
+      for (const e of list) {
+        if (nestingDepth(e) > MAX_DEPTH) {
+          throw new LogbookError('invalid_event', `event JSON is nested deeper than ${MAX_DEPTH} levels`, { type: e.type });
+        }
+      }
+    }
     const count = events.reduce((n, list) => n + list.length, 0);
     if (count > s.limits.maxEventsPerRequest) {
       throw new LogbookError(
