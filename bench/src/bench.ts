@@ -1,4 +1,5 @@
 // One benchmark run: start PostgreSQL if asked, run every subject, then W7 and W8, and build the report.
+import { describeMachine, type MachineInfo, machineInfo } from './machine.js';
 import { type BenchPostgres, startBenchPostgres } from './postgres.js';
 import { markdownTable, textTable } from './report.js';
 import { Results } from './results.js';
@@ -7,6 +8,7 @@ import type { Sizes } from './sizes.js';
 import { planSubjects } from './subjects/all.js';
 import type { Backend } from './subjects/types.js';
 import { type Row, buildRows } from './targets.js';
+import { loadavg } from 'node:os';
 import { runW7 } from './workloads/http.js';
 import { runW8 } from './workloads/replay.js';
 
@@ -19,6 +21,7 @@ export interface BenchOptions {
 }
 
 export interface BenchReport {
+  machine: MachineInfo;
   rows: Row[];
   skipped: Array<{ label: string; reason: string }>;
   text: string;
@@ -29,6 +32,8 @@ export interface BenchReport {
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const { sizes, backends, log } = options;
   const results = new Results();
+  const machine = machineInfo();
+  log(describeMachine(machine, undefined));
   let pg: BenchPostgres | { skipped: string } | undefined;
   if (backends.includes('postgres')) {
     log('starting PostgreSQL');
@@ -57,12 +62,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     );
     log(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
     const skippedLines = plan.skipped.map((s) => `skipped ${s.label}: ${s.reason}`);
+    const seconds = Math.round((Date.now() - startedAt) / 1000);
+    const header = `${describeMachine(machine, server?.version)}\nLoad average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; run took ${seconds} s\n`;
     return {
+      machine,
       rows,
       skipped: plan.skipped,
-      text: [textTable(rows), ...skippedLines].join('\n'),
-      markdown: markdownTable(rows),
-      json: { sizes, postgres: server?.version, results: results.toJSON(), rows, skipped: plan.skipped },
+      text: [header, textTable(rows), ...skippedLines].join('\n'),
+      markdown: [header, markdownTable(rows), '', ...skippedLines].join('\n'),
+      json: { machine, seconds, sizes, postgres: server?.version, results: results.toJSON(), rows, skipped: plan.skipped },
     };
   } finally {
     await server?.stop();

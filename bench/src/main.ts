@@ -13,12 +13,17 @@ const { values } = parseArgs({
     markdown: { type: 'string' },
     runs: { type: 'string' },
     'w8-events': { type: 'string' },
+    'w8-runs': { type: 'string' },
     'skip-w8': { type: 'boolean', default: false },
   },
 });
 
+// Libraries under test print their own errors with console.log (Emmett does); keep stdout for the table.
+console.log = (...args: unknown[]) => console.error(...args);
+
 const sizes = { ...(values.quick ? QUICK : FULL) };
 if (values.runs) sizes.runs = Math.max(1, Number(values.runs));
+if (values['w8-runs']) sizes.w8Runs = Math.max(1, Number(values['w8-runs']));
 if (values['w8-events']) sizes.w8Events = Number(values['w8-events']);
 const backends = (values.only ?? 'memory,sqlite,postgres').split(',').map((s) => s.trim()) as Backend[];
 

@@ -16,8 +16,9 @@ export interface Sizes {
   /** W7: requests per connection, for 1 and 100 events per request. */
   w7SingleRequests: number;
   w7BatchRequests: number;
-  /** W8: events replayed through a projection in a child process. */
+  /** W8: events replayed through a projection in a child process, and how many full replays. */
   w8Events: number;
+  w8Runs: number;
 }
 
 export const FULL: Sizes = {
@@ -32,18 +33,20 @@ export const FULL: Sizes = {
   w7SingleRequests: 250,
   w7BatchRequests: 25,
   w8Events: 1_000_000,
+  w8Runs: 3,
 };
 
 export const QUICK: Sizes = {
   runs: 3,
-  w1Appends: 100,
-  w2Appends: 10,
-  w3AppendsPerWriter: 15,
+  w1Appends: 60,
+  w2Appends: 6,
+  w3AppendsPerWriter: 10,
   writers: 8,
-  readLogEvents: 3_000,
+  readLogEvents: 2_000,
   foldStreamEvents: 200,
   foldsPerRun: 3,
-  w7SingleRequests: 10,
+  w7SingleRequests: 8,
   w7BatchRequests: 2,
-  w8Events: 3_000,
+  w8Events: 2_000,
+  w8Runs: 1,
 };

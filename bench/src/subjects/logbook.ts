@@ -57,20 +57,21 @@ export function logbookSession(port: StorePort, cleanup: () => Promise<void> = a
 export async function openLogbookPort(
   backend: Backend,
   server: BenchPostgres | undefined,
-): Promise<{ port: StorePort; cleanup: () => Promise<void> }> {
+): Promise<{ port: StorePort; cleanup: () => Promise<void>; path?: string; url?: string }> {
   if (backend === 'memory') return { port: new MemoryStore(), cleanup: async () => {} };
   if (backend === 'sqlite') {
     const mod = (await import('@logbook/store-sqlite')) as unknown as SqliteModule;
     const dir = mkdtempSync(join(tmpdir(), 'logbook-bench-'));
     // Durable like the raw baseline (synchronous=FULL), with group commit on (the store's default).
-    const port = await mod.createSqliteStore({ path: join(dir, 'logbook.db'), synchronous: 'FULL', groupCommit: true });
-    return { port, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    const path = join(dir, 'logbook.db');
+    const port = await mod.createSqliteStore({ path, synchronous: 'FULL', groupCommit: true });
+    return { port, path, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   if (!server) throw new Error('no PostgreSQL server');
   const mod = (await import('@logbook/store-postgres')) as unknown as PostgresModule;
   const db = await server.freshDatabase('logbook');
   const port = await mod.createPostgresStore({ connectionString: db.url });
-  return { port, cleanup: () => db.drop() };
+  return { port, url: db.url, cleanup: () => db.drop() };
 }
 
 export function logbookSubject(backend: Backend, server?: BenchPostgres): Subject {
