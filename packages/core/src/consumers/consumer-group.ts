@@ -124,6 +124,7 @@ export class ConsumerGroupMember {
       {
         checkpointName: name,
         accept: (e) => partitionOf(e.streamId, this.partitions) === partition,
+        stillOwner: () => Date.parse(held.lease.expiresAt) > Date.now(),
         saveCheckpoint: (position: Position) => checkpoints.write(name, position, { group, partition, token: held.lease.token }),
       },
     );

@@ -39,6 +39,8 @@ export interface ConsumerInternals {
   accept?: (event: RecordedEvent) => boolean;
   saveCheckpoint?: (position: Position) => Promise<void>;
   readCheckpoint?: () => Promise<Position | undefined>;
+  /** Checked before each event: false means our lease ran out (e.g. after a long pause), so stop without saving. */
+  stillOwner?: () => boolean;
 }
 
 export type ConsumerStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'failed';
@@ -174,6 +176,10 @@ export class Consumer {
       async (page) => {
         for (const event of page.events) {
           if (signal.aborted) return undefined;
+          if (internals.stillOwner && !internals.stillOwner()) {
+            void this.kill(); // not awaited: kill waits for this very loop to end
+            return undefined;
+          }
           if (this.wants(event)) {
             const outcome = await deliver(event, delivery);
             if (outcome.kind === 'aborted') return undefined;

@@ -24,7 +24,7 @@ export interface FollowPage {
 /**
  * Calls `onPage` for each page until the signal aborts; `onPage` returns the position to continue from
  * (normally `page.next`, earlier when it stopped part-way). `onIdle` runs each time the end of the log is reached.
- * Only `store_unavailable` is retried here; any other error ends the loop.
+ * Only `store_unavailable` is retried here (the read, or the whole page again); any other error ends the loop.
  */
 export async function followLog(
   store: EventStore,
@@ -52,7 +52,16 @@ export async function followLog(
         continue;
       }
       if (signal.aborted) return;
-      const resumed = await onPage(page);
+      let resumed: Position | undefined;
+      try {
+        resumed = await onPage(page);
+      } catch (e) {
+        // The page's work did not commit (a projection's transaction, a checkpoint write): read it again.
+        if (!isLogbookError(e, 'store_unavailable')) throw e;
+        await sleep(delay, signal);
+        delay = Math.min(delay * 2, 5_000);
+        continue;
+      }
       if (resumed === undefined || signal.aborted) return;
       from = resumed;
       if (page.atEnd && resumed === page.next) {
