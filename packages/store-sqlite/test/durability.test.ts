@@ -34,6 +34,21 @@ describe('durability settings', () => {
     });
   });
 
+  it('opens the path with the driver constructor it is given', async () => {
+    const opened: string[] = [];
+    class CountingDriver extends Database {
+      constructor(filename: string, options?: Database.Options) {
+        super(filename, options);
+        opened.push(filename);
+      }
+    }
+    const path = files.path();
+    const store = await createSqliteStore({ path, driver: CountingDriver });
+    expect(opened).toEqual([path]);
+    await store.close();
+    expect(store.database.open).toBe(false);
+  });
+
   it('adopts a database handed in and leaves it open on close', async () => {
     const db = new Database(files.path());
     const store = await createSqliteStore({ database: db });

@@ -86,6 +86,14 @@ describe('group commit', () => {
     await store.close();
   });
 
+  it('splits a burst into batches of at most maxBatch appends', async () => {
+    const store = await openStore(files.path(), { maxBatch: 3 });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(one(`m-${i}`, 'no_stream'))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(store.appendTransactions).toBe(4);
+    await store.close();
+  });
+
   it('uses one transaction per append when group commit is off', async () => {
     const store = await openStore(files.path(), { groupCommit: false });
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.append(one(`s-${i}`, 'no_stream'))));
