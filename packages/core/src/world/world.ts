@@ -39,6 +39,8 @@ interface Frame {
 export class World<Ms extends readonly AnyStateMachine[]> {
   private readonly order: AnyStateMachine[];
   private readonly handled: string[];
+  /** Machines per event type, in dependency order. */
+  private readonly byType = new Map<string, AnyStateMachine[]>();
   private frame: Frame;
   /** Positions of our own appends applied before catch-up reached them: skipped when it does. */
   private readonly ahead = new Set<string>();
@@ -53,6 +55,11 @@ export class World<Ms extends readonly AnyStateMachine[]> {
   ) {
     this.order = dependencyOrder(options.machines);
     this.handled = [...new Set(this.order.flatMap((m) => m.handles))];
+    for (const type of this.handled)
+      this.byType.set(
+        type,
+        this.order.filter((m) => m.handles.includes(type)),
+      );
     this.frame = { states: Object.fromEntries(this.order.map((m) => [m.name, m.initialState])), position: START };
   }
 
@@ -160,8 +167,7 @@ export class World<Ms extends readonly AnyStateMachine[]> {
   private applyOwn(recorded: readonly RecordedEvent[]): Promise<void> {
     return this.lock.run(() => {
       const fresh = recorded.filter(
-        (e) =>
-          comparePositions(e.position, this.frame.position) > 0 && !this.ahead.has(e.position) && this.handled.includes(e.type),
+        (e) => comparePositions(e.position, this.frame.position) > 0 && !this.ahead.has(e.position) && this.byType.has(e.type),
       );
       if (fresh.length === 0) return;
       for (const e of fresh) this.ahead.add(e.position);
@@ -183,24 +189,28 @@ export class World<Ms extends readonly AnyStateMachine[]> {
   private publish(events: readonly RecordedEvent[], position: Position): void {
     if (events.length === 0 && position === this.frame.position) return;
     const states = { ...this.frame.states };
-    const view: DependencyView = { get: (name) => states[name] as never };
-    for (const event of events) {
-      for (const m of this.order) {
-        if (!m.handles.includes(event.type)) continue;
-        const deps = m.dependsOn ?? [];
-        const scoped: DependencyView = {
+    const views = new Map<string, DependencyView>();
+    const viewFor = (m: AnyStateMachine): DependencyView => {
+      let view = views.get(m.name);
+      if (!view) {
+        const deps = new Set(m.dependsOn ?? []);
+        view = {
           get: (name) => {
-            if (!deps.includes(name)) {
+            if (!deps.has(name)) {
               throw new LogbookError(
                 'invalid_request',
                 `state machine ${m.name} reads ${name} without declaring it in dependsOn`,
               );
             }
-            return view.get(name);
+            return states[name] as never;
           },
         };
-        states[m.name] = m.apply(states[m.name], event, scoped);
+        views.set(m.name, view);
       }
+      return view;
+    };
+    for (const event of events) {
+      for (const m of this.byType.get(event.type) ?? []) states[m.name] = m.apply(states[m.name], event, viewFor(m));
     }
     this.applied += events.length;
     this.frame = { states, position };
