@@ -9,7 +9,8 @@ export interface StreamView<S = unknown> {
   evolve: (state: S, event: RecordedEvent) => S;
 }
 
-export type Views = Record<string, StreamView<never> | StreamView<unknown>>;
+/** Views by stream category; any state type (a state-specific evolve is accepted through `never`). */
+export type Views = Record<string, { initialState: unknown; evolve: (state: never, event: RecordedEvent) => unknown }>;
 
 export interface StatesPage {
   streamId: string;
