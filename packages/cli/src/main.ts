@@ -4,7 +4,6 @@ import { isLogbookError } from '@logbook/core';
 import { Command, CommanderError, Option } from 'commander';
 import { appendCommand, exportCommand, importCommand, readCommand, statsCommand, tailCommand } from './commands.js';
 import { DEFAULT_DB } from './db.js';
-import { serve } from './serve.js';
 
 const program = new Command('logbook')
   .description('Logbook: an event store. Serve it over HTTP, or work with a server or a database from the shell.')
@@ -38,7 +37,8 @@ program
   .option('--ui <dir>', 'directory of the built web UI (default packages/ui/dist)')
   .option('--log-level <level>', 'pino log level', 'info')
   .addHelpText('after', '\nExamples:\n  logbook serve\n  logbook serve --db postgres://localhost/logbook --port 8080')
-  .action(serve);
+  // Loaded on demand: the server stack is the heaviest import and the data commands do not need it.
+  .action(async (flags) => (await import('./serve.js')).serve(flags));
 
 target(
   program

@@ -9,8 +9,7 @@ import {
   type StreamPage,
   type TransactionInput,
 } from '@logbook/client';
-import type { EventToAppend, ExpectedRevision as CoreExpected, LogFilter } from '@logbook/core';
-import { eventJson, resultJson } from '@logbook/server';
+import type { EventToAppend, ExpectedRevision as CoreExpected, LogFilter, RecordedEvent, StreamWriteResult } from '@logbook/core';
 import { DEFAULT_DB, openStore, type OpenedStore } from './db.js';
 
 export interface TailOptions {
@@ -48,6 +47,26 @@ export interface TargetFlags {
   token?: string;
   db?: string;
 }
+
+// The API's wire shapes, built here so the data commands need not load the server stack.
+const eventJson = (e: RecordedEvent): RecordedEventJson => ({
+  id: e.id,
+  streamId: e.streamId,
+  revision: Number(e.revision),
+  position: e.position,
+  type: e.type,
+  data: e.data,
+  metadata: e.metadata,
+  recordedAt: e.recordedAt,
+});
+
+const resultJson = (r: StreamWriteResult): AppendResultJson => ({
+  streamId: r.streamId,
+  firstRevision: Number(r.firstRevision),
+  lastRevision: Number(r.lastRevision),
+  position: r.position,
+  outcome: r.outcome,
+});
 
 const toCore = (r: ExpectedRevision | undefined): CoreExpected => (typeof r === 'number' ? BigInt(r) : (r ?? 'any'));
 
@@ -99,15 +118,15 @@ function dbTarget({ store, version, describe }: OpenedStore): Target {
         direction: o.direction,
         limit: o.limit,
       });
-      return { events: page.events.map(eventJson) as RecordedEventJson[], next: page.next === null ? null : Number(page.next) };
+      return { events: page.events.map(eventJson), next: page.next === null ? null : Number(page.next) };
     },
     readEvents: async (o) => {
       const page = await store.readAll({ from: o.from, limit: o.limit, filter: filterOf(o) });
-      return { events: page.events.map(eventJson) as RecordedEventJson[], next: page.next, atEnd: page.atEnd };
+      return { events: page.events.map(eventJson), next: page.next, atEnd: page.atEnd };
     },
     tail: async (o) => {
       const sub = store.subscribe({ from: o.from, filter: filterOf(o), signal: o.signal }, async (e) => {
-        if (o.stream === undefined || e.streamId === o.stream) await o.onEvent(eventJson(e) as RecordedEventJson);
+        if (o.stream === undefined || e.streamId === o.stream) await o.onEvent(eventJson(e));
       });
       await sub.done;
     },
