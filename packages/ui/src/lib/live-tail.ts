@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { client, reportUnauthorized, useTokenEpoch } from './api.js';
 
 /** Rows kept on screen; older ones stay reachable through the stream pages. */
-export const DISPLAY_LIMIT = 500;
+export const DISPLAY_LIMIT = 300;
 /** Events held while paused; past this the subscription is closed and later resumed from the last buffered position. */
 export const BUFFER_LIMIT = 5000;
 
@@ -23,6 +23,22 @@ export interface TailState {
   status: SubscriptionStatus;
   error: string;
   rate: number;
+}
+
+/**
+ * Catching up on a large log delivers events back to back, which would starve rendering, input and timers.
+ * After ~25 ms of intake, rest as long again: intake never takes more than about half the main thread.
+ * The client waits for the promise before reading on, so the server simply sees a slower reader.
+ */
+function yieldNow(s: { lastYield: number }): Promise<void> | undefined {
+  const now = performance.now();
+  if (now - s.lastYield < 25) return undefined;
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      s.lastYield = performance.now();
+      resolve();
+    }, 25),
+  );
 }
 
 export function useLiveTail(filter: TailFilter, paused: boolean): TailState {
@@ -47,7 +63,9 @@ export function useLiveTail(filter: TailFilter, paused: boolean): TailState {
     paused,
     status: 'connecting' as SubscriptionStatus,
     error: '',
-    arrivals: [] as number[],
+    perTick: [] as { at: number; count: number }[],
+    sinceTick: 0,
+    lastYield: 0,
     start: undefined as (() => void) | undefined,
   });
   r.current.paused = paused;
@@ -70,11 +88,14 @@ export function useLiveTail(filter: TailFilter, paused: boolean): TailState {
         prefix: filter.prefix || undefined,
         onEvent: (ev) => {
           s.received++;
+          const yielded = s.paused ? undefined : yieldNow(s);
           s.lastPosition = ev.position;
-          s.arrivals.push(Date.now());
+          s.sinceTick++;
           if (!s.paused) {
             s.incoming.push(ev);
-            return;
+            // Only the newest rows can be shown; older ones between two renders would be dropped anyway.
+            if (s.incoming.length > 2 * DISPLAY_LIMIT) s.incoming.splice(0, s.incoming.length - DISPLAY_LIMIT);
+            return yielded;
           }
           s.buffer.push(ev);
           if (s.buffer.length >= BUFFER_LIMIT) {
@@ -94,10 +115,16 @@ export function useLiveTail(filter: TailFilter, paused: boolean): TailState {
     };
     s.start = () => open(s.lastPosition ?? filter.from);
     open(filter.from);
-    const timer = setInterval(() => {
-      const now = Date.now();
-      s.arrivals = s.arrivals.filter((t) => now - t < 5000);
-      if (s.incoming.length > 0) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const tick = () => {
+      const now = performance.now();
+      s.perTick.push({ at: now, count: s.sinceTick });
+      s.sinceTick = 0;
+      while (s.perTick.length > 1 && now - s.perTick[0]!.at > 5000) s.perTick.shift();
+      const span = Math.max(1000, now - s.perTick[0]!.at);
+      const changed = s.incoming.length > 0;
+      if (changed) {
         // Newest first; the cap keeps the DOM small however fast the log moves.
         s.shown = [...s.incoming.reverse(), ...s.shown].slice(0, DISPLAY_LIMIT);
         s.incoming = [];
@@ -109,11 +136,19 @@ export function useLiveTail(filter: TailFilter, paused: boolean): TailState {
         held: s.held,
         status: s.held ? 'closed' : s.status,
         error: s.error,
-        rate: s.arrivals.length / 5,
+        rate: (s.perTick.reduce((a, b) => a + b.count, 0) * 1000) / span,
       });
-    }, 100);
+      // Render at most every 100 ms, and back off when rendering itself gets slow (a flood of new rows).
+      setTimeout(() => {
+        if (stopped) return;
+        const cost = performance.now() - now;
+        timer = setTimeout(tick, Math.min(1000, Math.max(100, changed ? cost * 3 : 100)));
+      }, 0);
+    };
+    timer = setTimeout(tick, 100);
     return () => {
-      clearInterval(timer);
+      stopped = true;
+      clearTimeout(timer);
       s.sub?.close();
       s.sub = undefined;
     };
