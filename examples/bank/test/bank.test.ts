@@ -55,6 +55,19 @@ describe.each(STORES)('bank on the $name store', (factory) => {
     expect(await store.stats()).toEqual(before);
   });
 
+  it('a transfer retried with the same transfer id moves the money once', async () => {
+    const store = await factory.create();
+    const bank = new Bank(store);
+    await bank.open('a', 'Ada');
+    await bank.open('b', 'Bob');
+    await bank.deposit('a', 1_000);
+    const first = await bank.transfer('a', 'b', 300, { transferId: 'pay-7' });
+    const retry = await bank.transfer('a', 'b', 300, { transferId: 'pay-7' });
+    expect(retry.results.map((r) => r.state.balance)).toEqual([700, 300]);
+    expect(retry.results.flatMap((r) => r.events.map((e) => e.id))).toEqual(first.results.flatMap((r) => r.events.map((e) => e.id)));
+    expect((await store.stats()).events).toBe(5n);
+  });
+
   it('keeps money conserved under concurrent transfers (conflicts retried)', async () => {
     const store = await factory.create();
     const bank = new Bank(store, { retry: { maxRetries: 100 } });

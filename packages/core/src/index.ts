@@ -168,3 +168,4 @@ export {
 export { World, createWorld, type ReadOptions, type WorldOptions, type WorldView } from './world/world.js';
 export { fileBlobStore, memoryBlobStore, type BlobStore } from './world/blob-store.js';
 export type { Memo } from './world/memo.js';
+export { EVENT_ID_NAMESPACE, deterministicEventId } from './domain/event-ids.js';

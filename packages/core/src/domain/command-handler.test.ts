@@ -166,3 +166,33 @@ describe('serializeLocally', () => {
     expect((await h.load('a')).state.total + (await h.load('b')).state.total).toBe(200);
   });
 });
+
+describe('command ids', () => {
+  it('a command handled twice with the same id is applied once', async () => {
+    const store = fresh();
+    const h = new CommandHandler(store, counter);
+    const first = await h.handle('c-1', { kind: 'add', amount: 5 }, { commandId: 'cmd-1' });
+    await h.handle('c-1', { kind: 'add', amount: 1 });
+    const again = await h.handle('c-1', { kind: 'add', amount: 5 }, { commandId: 'cmd-1' });
+    expect(again.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+    expect(again).toMatchObject({ state: { total: 6 }, revision: 1n });
+    expect((await store.stats()).events).toBe(2n);
+    // The same id with another decision is a conflict, never a silent second write.
+    const other = await rejection(h.handle('c-1', { kind: 'add', amount: 7 }, { commandId: 'cmd-1' }));
+    expect(other).toMatchObject({ code: 'idempotency_conflict' });
+  });
+
+  it('multi-stream commands are idempotent too', async () => {
+    const store = fresh();
+    const h = new CommandHandler(store, counter);
+    await h.handle('a', { kind: 'add', amount: 10 });
+    const move = () => [[{ type: 'Added' as const, data: { amount: -4 } }], [{ type: 'Added' as const, data: { amount: 4 } }]];
+    await h.handleMany(['a', 'b'], null, move, { commandId: 'move-1' });
+    const again = await h.handleMany(['a', 'b'], null, move, { commandId: 'move-1' });
+    expect(again.results.map((r) => [r.state.total, r.revision])).toEqual([
+      [6, 1n],
+      [4, 0n],
+    ]);
+    expect((await store.stats()).events).toBe(3n);
+  });
+});

@@ -4,6 +4,7 @@ import type { ExpectedRevision, RecordedEvent } from '../event.js';
 import type { EventStore, UniqueChanges } from '../event-store.js';
 import { type AggregateResult, aggregateStream, evolveRecorded, takeSnapshot } from './aggregate.js';
 import { type Decider, type DomainEvent, normalizeDecision } from './decider.js';
+import { deterministicEventId } from './event-ids.js';
 import { type CommandContextInput, type MessageContext, currentContext, runInCommandContext } from './message-context.js';
 import { DEFAULT_RETRY, type RetryOptions, backoff } from './retry.js';
 import { snapshotDue, writeSnapshot } from './snapshots.js';
@@ -56,10 +57,15 @@ export interface HandleManyResult<S> {
   attempts: number;
 }
 
+/**
+ * Adds the context's correlation and causation ids; with an explicit command id, also derives each event's id from
+ * (command id, stream, index), so the same command handled twice is acknowledged instead of applied twice.
+ */
 const stamp =
-  (ctx: MessageContext) =>
-  <E extends DomainEvent>(e: E): E => ({
+  (ctx: MessageContext, streamId: string, commandId: string | undefined) =>
+  <E extends DomainEvent>(e: E, index: number): E => ({
     ...e,
+    ...(e.id === undefined && commandId !== undefined ? { id: deterministicEventId(commandId, streamId, String(index)) } : {}),
     metadata: { correlationId: ctx.correlationId, causationId: ctx.causationId, ...e.metadata },
   });
 
@@ -96,10 +102,15 @@ export class CommandHandler<C, S, E extends DomainEvent = DomainEvent> {
           return { streamId, state: loaded.state, revision: loaded.revision, events: [], attempts };
         }
         const ctx = currentContext() as MessageContext;
-        const outcome = await this.store.append(streamId, decision.events.map(stamp(ctx)), {
+        const outcome = await this.store.append(streamId, decision.events.map(stamp(ctx, streamId, options.commandId)), {
           expectedRevision: options.expectedRevision ?? expectedFrom(loaded),
           uniques: decision.uniques,
         });
+        if (outcome.outcome === 'already_appended') {
+          // A repeated command (same event ids): its events were in the loaded state or came after it; reload.
+          const current = await this.load(streamId);
+          return { streamId, state: current.state, revision: current.revision, events: outcome.events, attempts };
+        }
         const state = evolveRecorded(this.decider, loaded.state, outcome.events);
         await this.afterAppend(streamId, state, outcome.lastRevision, loaded.snapshotRevision);
         return { streamId, state, revision: outcome.lastRevision, events: outcome.events, attempts };
@@ -133,7 +144,9 @@ export class CommandHandler<C, S, E extends DomainEvent = DomainEvent> {
         const appends = streamIds.flatMap((streamId, i) => {
           const events = perStream[i] as E[];
           const l = loaded[i] as AggregateResult<S>;
-          return events.length > 0 ? [{ streamId, events: events.map(stamp(ctx)), expectedRevision: expectedFrom(l) }] : [];
+          return events.length > 0
+            ? [{ streamId, events: events.map(stamp(ctx, streamId, options.commandId)), expectedRevision: expectedFrom(l) }]
+            : [];
         });
         const unchanged = (i: number) => (perStream[i] as E[]).length === 0;
         if (appends.length === 0) {
@@ -151,6 +164,17 @@ export class CommandHandler<C, S, E extends DomainEvent = DomainEvent> {
           conditions,
           uniques: decision.uniques,
         });
+        if (written.some((w) => w.outcome === 'already_appended')) {
+          // A repeated command (same event ids) changed nothing: report the current states.
+          const current = await Promise.all(streamIds.map((id) => this.load(id)));
+          const results = current.map((c, i) => ({
+            streamId: streamIds[i] as string,
+            state: c.state,
+            revision: c.revision,
+            events: recorded.filter((e) => e.streamId === streamIds[i]),
+          }));
+          return { results, attempts };
+        }
         const results = [];
         for (const [i, streamId] of streamIds.entries()) {
           const l = loaded[i] as AggregateResult<S>;
