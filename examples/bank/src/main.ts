@@ -1,4 +1,5 @@
 // The narrated bank demo (`npm run example:bank`): every command-side feature, step by step, on SQLite.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,11 +47,16 @@ async function main(): Promise<void> {
     }
 
     say('4. Ada transfers 250.00 EUR to Grace: one atomic append to two streams, both revisions checked.');
-    const t = await bank.transfer(ada, grace, 25_000, { description: 'birthday present' });
+    const transferId = randomUUID();
+    const t = await bank.transfer(ada, grace, 25_000, { transferId, description: 'birthday present' });
     for (const r of t.results) console.log(`   ${r.streamId} -> revision ${r.revision}, balance ${eur(r.state.balance)}`);
     const [sent] = t.results[0]?.events ?? [];
     console.log(`   metadata: correlationId ${sent?.metadata.correlationId}, causationId ${sent?.metadata.causationId}`);
     console.log(`             userId ${sent?.metadata.userId}, host ${sent?.metadata.host}, pid ${sent?.metadata.pid}`);
+    // The transfer id is the command id: the events' ids derive from it, so a client's retry cannot pay twice.
+    const retry = await bank.transfer(ada, grace, 25_000, { transferId, description: 'birthday present' });
+    const balances = retry.results.map((r) => eur(r.state.balance)).join(' / ');
+    console.log(`   sent again with the same transfer id (a client retry): acknowledged, balances still ${balances}`);
 
     say("5. Eight deposits race on Ada's account. Conflicts (wrong_expected_revision) are retried with jittered back-off.");
     const raced = await Promise.all(Array.from({ length: 8 }, (_, i) => bank.deposit(ada, 100 * (i + 1), `tip ${i + 1}`)));

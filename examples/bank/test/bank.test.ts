@@ -64,7 +64,9 @@ describe.each(STORES)('bank on the $name store', (factory) => {
     const first = await bank.transfer('a', 'b', 300, { transferId: 'pay-7' });
     const retry = await bank.transfer('a', 'b', 300, { transferId: 'pay-7' });
     expect(retry.results.map((r) => r.state.balance)).toEqual([700, 300]);
-    expect(retry.results.flatMap((r) => r.events.map((e) => e.id))).toEqual(first.results.flatMap((r) => r.events.map((e) => e.id)));
+    expect(retry.results.flatMap((r) => r.events.map((e) => e.id))).toEqual(
+      first.results.flatMap((r) => r.events.map((e) => e.id)),
+    );
     expect((await store.stats()).events).toBe(5n);
   });
 
