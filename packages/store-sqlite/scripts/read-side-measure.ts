@@ -1,5 +1,6 @@
 // Measures the read side on SQLite: replay rate through a document projection and catch-up rate of an in-memory world.
-// Run: npx tsx packages/store-sqlite/scripts/read-side-measure.ts [events=100000]
+// Run: npx tsx packages/store-sqlite/scripts/read-side-measure.ts [events=100000] [repeats=3]
+// Each read-side figure is the median of `repeats` runs over the same file (min-max in brackets).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { EventStore, createWorld, defineProjection, defineStateMachine, rebuildP
 import { createSqliteStore } from '../src/index.js';
 
 const total = Number(process.argv[2] ?? 100_000);
+const repeats = Math.max(1, Number(process.argv[3] ?? 3));
 const streams = 1000;
 const perAppend = 100;
 const dir = mkdtempSync(join(tmpdir(), 'logbook-measure-'));
@@ -38,7 +40,22 @@ const balances = defineProjection({
     });
   },
 });
-const rebuild = await rebuildProjection(store, balances, { batchSize: 1000 });
+
+/** Runs `run` `repeats` times; returns the median rate and the range, as text. */
+async function measure(run: () => Promise<number>): Promise<string> {
+  const rates: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    const events = await run();
+    rates.push(events / ((performance.now() - started) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  const fmt = (r: number) => Math.round(r).toLocaleString('en-US');
+  const median = rates[Math.floor(rates.length / 2)] as number;
+  return `${fmt(median)} events/s [${fmt(rates[0] as number)}-${fmt(rates[rates.length - 1] as number)}]`;
+}
+
+const projectionRate = await measure(async () => (await rebuildProjection(store, balances, { batchSize: 1000 })).events);
 
 const totals = defineStateMachine({
   name: 'totals',
@@ -65,24 +82,13 @@ const accounts = defineStateMachine({
   serialize: (s) => Object.fromEntries(s),
   deserialize: (j) => new Map(Object.entries(j as Record<string, number>)),
 });
-const w0 = performance.now();
-const world = await createWorld(store, { machines: [totals] }).start();
-const worldMs = performance.now() - w0;
-const w1 = performance.now();
-const heavy = createWorld(store, { machines: [accounts], batchSize: 10_000 });
-await heavy.start();
-const heavyMs = performance.now() - w1;
+const smallRate = await measure(async () => (await createWorld(store, { machines: [totals] }).start()).eventsApplied);
+const heavyRate = await measure(async () => (await createWorld(store, { machines: [accounts] }).start()).eventsApplied);
 
 const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString('en-US');
 console.log(`events: ${total} in ${streams} streams, appended in batches of ${perAppend}: ${rate(total, appendMs)} events/s`);
-console.log(
-  `projection rebuild (document read+write per event, 1000/transaction): ${rebuild.events} events in ${Math.round(rebuild.ms)} ms = ${rate(rebuild.events, rebuild.ms)} events/s`,
-);
-console.log(
-  `world catch-up (1 small machine): ${world.eventsApplied} events in ${Math.round(worldMs)} ms = ${rate(world.eventsApplied, worldMs)} events/s`,
-);
-console.log(
-  `world catch-up (copy-on-write map of ${streams} accounts): ${heavy.eventsApplied} events in ${Math.round(heavyMs)} ms = ${rate(heavy.eventsApplied, heavyMs)} events/s`,
-);
+console.log(`projection rebuild (document read + write per event, 1000 events per transaction): ${projectionRate}`);
+console.log(`world catch-up from empty (one small state machine): ${smallRate}`);
+console.log(`world catch-up from empty (copy-on-write map of ${streams} accounts): ${heavyRate}`);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
