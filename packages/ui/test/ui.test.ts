@@ -55,6 +55,21 @@ describe('web UI', () => {
       await page.getByLabel('Category').fill('order');
       await expect.poll(() => page.locator('.table-streams tbody tr').count()).toBe(4);
       expect(await page.locator('.table-streams').textContent()).not.toContain('account-1');
+      // 55 streams in category "page": 50 on the first page, 5 on the next, and back.
+      const appends = Array.from({ length: 55 }, (_, i) => ({
+        streamId: `page-${String(i).padStart(2, '0')}`,
+        events: [{ type: 'Created', data: { i } }],
+      }));
+      await server.client.transaction({ appends });
+      await page.getByLabel('Category').fill('page');
+      const rows = page.locator('.table-streams tbody tr');
+      await expect.poll(() => rows.count()).toBe(50);
+      await page.getByRole('button', { name: 'Next →' }).click();
+      await expect.poll(() => rows.count()).toBe(5);
+      expect(await rows.first().textContent()).toContain('page-50');
+      await page.getByRole('button', { name: '← Previous' }).click();
+      await expect.poll(() => rows.count()).toBe(50);
+      expect(await rows.first().textContent()).toContain('page-00');
     });
   });
 
@@ -94,6 +109,11 @@ describe('web UI', () => {
       await expect.poll(() => readout.textContent()).toBe('#3');
       await expect.poll(() => page.locator('[data-testid=travel-events] .event.highlight .ev-num').textContent()).toBe('#3');
       await screenshot(page, 'time-travel');
+      // The date-time picker: a moment before the stream existed, then one after its last event.
+      await page.getByTestId('travel-at').fill('2001-01-01T00:00:00');
+      await page.getByTestId('travel-at-error').waitFor();
+      await page.getByTestId('travel-at').fill('2099-01-01T00:00:00');
+      await expect.poll(() => readout.textContent()).toBe(`#${last.revision}`);
     });
   });
 

@@ -38,7 +38,7 @@ function StreamFacts({ streamId }: { streamId: string }) {
       </div>
       <div>
         <dt>Last revision</dt>
-        <dd class="mono">{formatInt(last.revision)}</dd>
+        <dd>{formatInt(last.revision)}</dd>
       </div>
       <div>
         <dt>Created</dt>

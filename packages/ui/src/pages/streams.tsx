@@ -126,7 +126,7 @@ export function StreamsPage({ prefix, category, after }: Props) {
                       {s.streamId}
                     </a>
                   </td>
-                  <td data-label="Last revision" class="num mono">
+                  <td data-label="Last revision" class="num">
                     {formatInt(s.lastRevision)}
                   </td>
                   <td data-label="Events" class="num">

@@ -109,7 +109,9 @@ export function TimeTravelPage({ streamId, revision }: { streamId: string; revis
     setAtError('');
     if (!value) return;
     try {
-      const res = await client.streamStates(streamId, { at: new Date(value).toISOString(), limit: 1 });
+      // The picker has whole seconds: the chosen second counts in full.
+      const at = new Date(new Date(value).getTime() + 999);
+      const res = await client.streamStates(streamId, { at: at.toISOString(), limit: 1 });
       const r = res.at?.revision;
       if (r === null || r === undefined) setAtError('The stream had no event yet at that time.');
       else setSlider(r);
@@ -182,13 +184,18 @@ export function TimeTravelPage({ streamId, revision }: { streamId: string; revis
             <span>As of</span>
             <input
               type="datetime-local"
+              data-testid="travel-at"
               step={1}
-              defaultValue={shown ? toLocalInput(shown.recordedAt) : undefined}
+              value={shown ? toLocalInput(shown.recordedAt) : ''}
               onChange={(e) => onPickTime(e.currentTarget.value)}
             />
           </label>
         </div>
-        {atError && <p class="notice">{atError}</p>}
+        {atError && (
+          <p class="notice" role="status" data-testid="travel-at-error">
+            {atError}
+          </p>
+        )}
       </div>
       {page.error !== undefined && <ErrorBox error={page.error} onRetry={page.reload} />}
       {page.data && rev !== undefined && <StateAt page={page.data} revision={rev} />}
