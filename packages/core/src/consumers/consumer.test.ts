@@ -133,4 +133,22 @@ describe('consumers', () => {
     expect(contexts.slice(1)).toEqual(['again']);
     expect(await store.port.checkpoints?.read('consumer:ctx')).toBe(second.position);
   });
+
+  it('starts at the end of the log when asked and it has no checkpoint yet, saving that start at once', async () => {
+    const store = newStore();
+    await store.append('old-1', [tick(1), tick(2)]);
+    const seen: number[] = [];
+    const c = createConsumer(store, {
+      name: 'from-end',
+      from: 'end',
+      handler: (e) => void seen.push((e.data as { n: number }).n),
+    });
+    c.start();
+    await c.whenCaughtUp();
+    expect(await store.port.checkpoints?.read('consumer:from-end')).toBe(await store.headPosition());
+    const fresh = await store.append('new-1', [tick(3)]);
+    await c.waitFor(fresh.position);
+    await c.stop();
+    expect(seen).toEqual([3]);
+  });
 });
