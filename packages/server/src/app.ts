@@ -20,6 +20,7 @@ import { sendError } from './errors.js';
 import { createMetrics } from './metrics.js';
 import { RateTracker } from './rate.js';
 import { relatedIndexExtension } from './related.js';
+import { StateCheckpoints } from './states.js';
 import { registerOpsRoutes } from './routes-ops.js';
 import { registerReadRoutes } from './routes-read.js';
 import { registerWriteRoutes } from './routes-write.js';
@@ -66,6 +67,7 @@ export function createServer(options: ServerOptions): LogbookServer {
     inflight: new InflightTracker(),
     relatedIndexed,
     openSubscriptions: 0,
+    stateCheckpoints: new StateCheckpoints(),
   };
 
   const app = new OpenAPIHono<Env>({

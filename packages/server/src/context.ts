@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Authenticator, AuthConfig, Principal } from './auth.js';
 import type { Metrics } from './metrics.js';
 import type { RateTracker } from './rate.js';
-import type { Views } from './states.js';
+import type { StateCheckpoints, Views } from './states.js';
 
 /** Request limits. Defaults: 16 MiB body, 10,000 events per request, 1 MiB per event. */
 export interface ServerLimits {
@@ -70,6 +70,7 @@ export interface ServerState {
   inflight: InflightTracker;
   relatedIndexed: boolean;
   openSubscriptions: number;
+  stateCheckpoints: StateCheckpoints;
 }
 
 /** Counts in-flight writes so shutdown can wait for every acknowledged append. */

@@ -173,11 +173,17 @@ export function registerReadRoutes(app: OpenAPIHono<Env>, s: ServerState): void 
     const { streamId } = c.req.valid('param');
     const q = c.req.valid('query');
     assertRead(c.get('principal'), streamId);
-    const page = await streamStates(store, s.views, streamId, {
-      from: q.from === undefined ? undefined : BigInt(q.from),
-      limit: q.limit ?? 100,
-      at: q.at,
-    });
+    const page = await streamStates(
+      store,
+      s.views,
+      streamId,
+      {
+        from: q.from === undefined ? undefined : BigInt(q.from),
+        limit: q.limit ?? 100,
+        at: q.at,
+      },
+      s.stateCheckpoints,
+    );
     return c.json(page as never, 200);
   });
 }

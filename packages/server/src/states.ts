@@ -21,6 +21,39 @@ export interface StatesPage {
   at?: { time: string; revision: number | null; state?: unknown };
 }
 
+const CHECKPOINT_EVERY = 1000n;
+const CACHED_STREAMS = 200;
+
+/**
+ * In-memory checkpoints of folded states every 1000 revisions, so paging through a long stream does not fold it
+ * from the start on every request. Recorded events never change, so a checkpoint never goes stale.
+ */
+export class StateCheckpoints {
+  private readonly streams = new Map<string, Map<bigint, unknown>>();
+
+  /** The latest checkpoint strictly before `revision`: the state after event `at`. */
+  before(streamId: string, revision: bigint): { at: bigint; state: unknown } | undefined {
+    const points = this.streams.get(streamId);
+    if (!points) return undefined;
+    this.streams.delete(streamId);
+    this.streams.set(streamId, points);
+    let best: bigint | undefined;
+    for (const at of points.keys()) if (at < revision && (best === undefined || at > best)) best = at;
+    return best === undefined ? undefined : { at: best, state: structuredClone(points.get(best)) };
+  }
+
+  offer(streamId: string, revision: bigint, state: unknown): void {
+    if ((revision + 1n) % CHECKPOINT_EVERY !== 0n) return;
+    let points = this.streams.get(streamId);
+    if (!points) {
+      points = new Map();
+      this.streams.set(streamId, points);
+      if (this.streams.size > CACHED_STREAMS) this.streams.delete(this.streams.keys().next().value as string);
+    }
+    if (!points.has(revision)) points.set(revision, structuredClone(state));
+  }
+}
+
 const initial = (view: StreamView<unknown>): unknown =>
   typeof view.initialState === 'function' ? (view.initialState as () => unknown)() : structuredClone(view.initialState);
 
@@ -29,6 +62,7 @@ export async function streamStates(
   views: Views,
   streamId: string,
   query: { from?: bigint; limit: number; at?: string },
+  checkpoints: StateCheckpoints = new StateCheckpoints(),
 ): Promise<StatesPage> {
   const info = await store.streamInfo(streamId);
   if (!info.exists || info.lastRevision === undefined) {
@@ -75,11 +109,14 @@ export async function streamStates(
       next: page.next === null ? null : Number(page.next),
     };
   }
-  let state = initial(view);
+  const start = checkpoints.before(streamId, from);
+  let state = start ? start.state : initial(view);
+  const readFrom = start ? start.at + 1n : 0n;
   const items: StatesPage['items'] = [];
   const end = from + BigInt(query.limit);
-  for await (const e of store.readStream(streamId, { pageSize: 1000, limit: Number(end) })) {
+  for await (const e of store.readStream(streamId, { from: readFrom, pageSize: 1000, limit: Number(end - readFrom) })) {
     state = evolve(state, e);
+    checkpoints.offer(streamId, e.revision, state);
     if (e.revision >= from) items.push({ event: eventJson(e), state: toJsonSafe(state) });
   }
   const next = end <= info.lastRevision ? Number(end) : null;

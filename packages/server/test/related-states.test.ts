@@ -96,4 +96,28 @@ describe('time travel', () => {
       await s.close();
     }
   });
+
+  it('pages through a long stream from cached checkpoints with the same states as a full fold', async () => {
+    const s = await startTestServer(new MemoryStore(), { views });
+    try {
+      await s.client.append('account-2', [ev('Opened')]);
+      for (let b = 0; b < 5; b++) {
+        await s.client.append(
+          'account-2',
+          Array.from({ length: 500 }, () => ev('Deposited', { amount: 1 })),
+        );
+      }
+      // After revision r the balance is r: each page must agree, whichever checkpoint it started from.
+      for (const from of [1999, 2400, 500, 2400, 0]) {
+        const page = await s.client.streamStates('account-2', { from, limit: 3 });
+        expect(page.items.map((i) => [i.event.revision, (i.state as Account).balance])).toEqual([
+          [from, from],
+          [from + 1, from + 1],
+          [from + 2, from + 2],
+        ]);
+      }
+    } finally {
+      await s.close();
+    }
+  });
 });
