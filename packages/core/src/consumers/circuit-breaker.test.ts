@@ -1,3 +1,4 @@
+// Circuit breaker, back-off, checkpointer and partitioning: the small parts consumers are built from.
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker, isCircuitOpen } from './circuit-breaker.js';
 import { backoffDelay, resolveRetryPolicy } from './retry-policy.js';

@@ -1,3 +1,4 @@
+// Consumer groups under a network cut: an owner whose lease ran out stops, the other member carries on.
 import { describe, expect, it } from 'vitest';
 import { LogbookError } from '../errors.js';
 import type { RecordedEvent } from '../event.js';

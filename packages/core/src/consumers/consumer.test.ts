@@ -1,3 +1,4 @@
+// Consumers on the memory store: parking, pausing, the circuit breaker, correlation context, checkpoints.
 import { describe, expect, it } from 'vitest';
 import { currentContext } from '../domain/message-context.js';
 import { EventStore } from '../event-store.js';

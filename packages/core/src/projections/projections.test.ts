@@ -1,3 +1,4 @@
+// Projections on the memory store: async exactly once, exclusive runners, blue/green, inline builds, live folds.
 import { describe, expect, it } from 'vitest';
 import { EventStore } from '../event-store.js';
 import type { RecordedEvent } from '../event.js';

@@ -1,3 +1,4 @@
+// The in-memory world: dependency order, staleness, read-your-writes, memoisation and snapshots.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
