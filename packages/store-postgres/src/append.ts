@@ -18,7 +18,8 @@ import { eventFromRow } from './rows.js';
 const expectedText = (e: ExpectedRevision): string => (typeof e === 'bigint' ? e.toString() : e);
 
 /** The 16 bound parameters of append.sql, in order. */
-export function appendParams(request: AppendRequest, channel: string): unknown[] {
+/** `channel` null: the function does not NOTIFY (after-commit mode). */
+export function appendParams(request: AppendRequest, channel: string | null): unknown[] {
   const writes = request.writes;
   const conditions = request.conditions ?? [];
   const events = writes.flatMap((w) => w.events);

@@ -39,7 +39,7 @@ import { guardPool, openPool, withTransaction } from './connection.js';
 import { toStoreError } from './errors.js';
 import { NotificationListener } from './listener.js';
 import { DEFAULT_SCHEMA, migratePool } from './migrate.js';
-import type { PgClient, PgModule, PgPool, PgPoolClient } from './pg-types.js';
+import type { PgClient, PgModule, PgPool, PgPoolClient, PgRow } from './pg-types.js';
 import { readAllPage } from './read-all.js';
 import { eventFromRow, positionOf } from './rows.js';
 import { assertSchemaName, channelName } from './schema-name.js';
@@ -63,6 +63,15 @@ export interface PostgresStoreOptions {
    * read what other appends write.
    */
   serializeInlineAppends?: boolean;
+  /**
+   * When subscribers are told about new events. 'in-transaction' (default): NOTIFY inside the append, delivered
+   * exactly at commit. 'after-commit': one coalesced NOTIFY after commits, plus an immediate in-process wake-up.
+   * PostgreSQL holds a global lock from a notifying transaction's pre-commit through its commit flush, so
+   * 'in-transaction' serialises concurrent commits (measured here: several times fewer concurrent appends per second).
+   * With 'after-commit' a process dying between commit and NOTIFY delays other processes' subscribers to their
+   * fallback poll; nothing is lost either way.
+   */
+  notify?: 'in-transaction' | 'after-commit';
   /** Opens the dedicated LISTEN connection; default a new pg.Client with the pool's settings. */
   listenerClient?: () => PgClient | Promise<PgClient>;
 }
@@ -94,6 +103,8 @@ export class PostgresStore implements StorePort {
   private poolPromise: Promise<PgPool> | undefined;
   private readyPromise: Promise<PgPool> | undefined;
   private closed = false;
+  private notifying: Promise<void> | undefined;
+  private notifyAgain = false;
 
   constructor(options: PostgresStoreOptions) {
     if (!options.pool && !options.connectionString) {
@@ -166,20 +177,13 @@ export class PostgresStore implements StorePort {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     const pool = await this.ready();
-    const params = appendParams(request, this.channel);
+    const afterCommit = this.options.notify === 'after-commit';
+    const params = appendParams(request, afterCommit ? null : this.channel);
     for (let attempt = 0; ; attempt++) {
       try {
-        if (!request.inline) return interpretAppend(request, (await pool.query(this.st.q('append', params))).rows);
-        const inline = request.inline;
-        return await withTransaction(pool, async (client) => {
-          // Taken before the append function assigns a transaction id, so log order = projection order.
-          if (this.options.serializeInlineAppends !== false)
-            await client.query(this.st.q('inline_lock', [`logbook-inline:${this.schema}`]));
-          const rows = (await client.query(this.st.q('append', params))).rows;
-          const result = interpretAppend(request, rows);
-          if (result.ok && !isExistingAnswer(rows)) await inline(this.transactionContext(client), result.recorded);
-          return result;
-        });
+        const rows = await this.appendOnce(pool, request, params);
+        if (afterCommit && !isExistingAnswer(rows)) this.notifyAfterCommit(pool);
+        return interpretAppend(request, rows);
       } catch (e) {
         const failure = failureFromError(request, e);
         if (failure) return failure;
@@ -187,6 +191,39 @@ export class PostgresStore implements StorePort {
         throw toStoreError(e);
       }
     }
+  }
+
+  /** The append function's rows: in autocommit (one round trip), or in a transaction when an inline hook must run. */
+  private async appendOnce(pool: PgPool, request: AppendRequest, params: unknown[]): Promise<PgRow[]> {
+    if (!request.inline) return (await pool.query(this.st.q('append', params))).rows;
+    const inline = request.inline;
+    return withTransaction(pool, async (client) => {
+      // Taken before the append function assigns a transaction id, so log order = projection order.
+      if (this.options.serializeInlineAppends !== false)
+        await client.query(this.st.q('inline_lock', [`logbook-inline:${this.schema}`]));
+      const rows = (await client.query(this.st.q('append', params))).rows;
+      const result = interpretAppend(request, rows);
+      if (result.ok && !isExistingAnswer(rows)) await inline(this.transactionContext(client), result.recorded);
+      return rows;
+    });
+  }
+
+  /** After-commit mode: wake this process's subscriptions now, and other processes with one NOTIFY at a time. */
+  private notifyAfterCommit(pool: PgPool): void {
+    this.listener.fire();
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = (async () => {
+      do {
+        this.notifyAgain = false;
+        // A failed NOTIFY only delays other processes to their fallback poll.
+        await pool.query(this.st.q('notify', [this.channel])).catch(() => {});
+      } while (this.notifyAgain && !this.closed);
+    })().finally(() => {
+      this.notifying = undefined;
+    });
   }
 
   private transactionContext(client: PgPoolClient): TransactionContext {
@@ -275,6 +312,7 @@ export class PostgresStore implements StorePort {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.notifying;
     await this.listener.close();
     if (!this.options.pool && this.poolPromise) {
       const pool = await this.poolPromise.catch(() => undefined);

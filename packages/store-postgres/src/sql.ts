@@ -9,6 +9,7 @@ const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 export const OPERATIONS = [
   'append',
   'inline_lock',
+  'notify',
   'read_all',
   'read_all_filtered',
   'head_position',

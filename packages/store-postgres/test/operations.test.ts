@@ -65,6 +65,13 @@ const tests: Record<Operation, () => Promise<void>> = {
     await db.query('COMMIT');
     expect(r.rows[0].got).toBe(false);
   },
+  notify: async () => {
+    const got = new Promise<string>((resolve) => other.once('notification', (m) => resolve(m.channel)));
+    await other.query(`LISTEN "${channelName(schema)}"`);
+    await q('notify', [channelName(schema)]);
+    expect(await got).toBe(channelName(schema));
+    await other.query(`UNLISTEN "${channelName(schema)}"`);
+  },
   read_all: async () => {
     const [first] = await append(request('op-readall', 3));
     const rows = await q('read_all', [...pos(first), 10]);

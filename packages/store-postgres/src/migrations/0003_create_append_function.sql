@@ -28,7 +28,11 @@ CREATE FUNCTION __schema__.append_events(
   data json,
   metadata json,
   recorded_at timestamptz
-) LANGUAGE plpgsql AS $$
+) LANGUAGE plpgsql
+-- Every statement below has an index to use. Plans cached while the tables were tiny must never keep a sequential
+-- scan (the id lookup would then cost O(table) per append); this makes the index the only choice at any size.
+SET enable_seqscan = off
+AS $$
 #variable_conflict use_column
 DECLARE
   all_streams text[] := w_streams || c_streams;
@@ -118,7 +122,9 @@ BEGIN
     offs := offs + w_counts[i];
   END LOOP;
 
-  -- Delivered at commit, never for a rollback.
-  PERFORM pg_notify(channel, '');
+  -- Delivered at commit, never for a rollback. NULL: the caller notifies after commit instead.
+  IF channel IS NOT NULL THEN
+    PERFORM pg_notify(channel, '');
+  END IF;
 END
 $$;
