@@ -41,7 +41,12 @@ export class Checkpointer {
   /** Records that everything up to `position` is processed; `events` is how many events that covered. */
   async processed(position: Position, events: number): Promise<void> {
     if (this.closed) return;
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure !== undefined) {
+      // A background save failed: report it once (the caller retries or stops); the next save tries again.
+      const failure = this.failure;
+      this.failure = undefined;
+      throw failure;
+    }
     if (this.pending !== undefined && comparePositions(position, this.pending) <= 0) return;
     if (this.saved !== undefined && comparePositions(position, this.saved) <= 0) return;
     this.pending = position;

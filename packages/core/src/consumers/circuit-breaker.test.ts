@@ -62,6 +62,25 @@ describe('checkpointer', () => {
     expect(saved).toEqual(['5', '7']);
   });
 
+  it('a failed background save is reported once and retried by the next save, never stuck (KurrentDB #1083)', async () => {
+    const saved: string[] = [];
+    let fail = true;
+    const cp = new Checkpointer(
+      async (p) => {
+        if (fail) throw new Error('commit timeout');
+        saved.push(p);
+      },
+      { everyMs: 1 },
+    );
+    await cp.processed(pos(3), 1);
+    for (let i = 0; i < 100; i++) await new Promise((r) => setTimeout(r, 2));
+    fail = false;
+    await expect(cp.processed(pos(4), 1)).rejects.toThrow('commit timeout');
+    await cp.processed(pos(5), 1);
+    await cp.flush();
+    expect(saved).toEqual(['5']);
+  });
+
   it('saves after T ms when only a time policy is set, and nothing after abandon', async () => {
     const saved: string[] = [];
     const cp = new Checkpointer(async (p) => void saved.push(p), { everyMs: 10 });

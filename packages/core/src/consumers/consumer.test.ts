@@ -1,6 +1,7 @@
 // Consumers on the memory store: parking, pausing, the circuit breaker, correlation context, checkpoints.
 import { describe, expect, it } from 'vitest';
 import { currentContext } from '../domain/message-context.js';
+import { LogbookError } from '../errors.js';
 import { EventStore } from '../event-store.js';
 import { MemoryStore } from '../memory/memory-store.js';
 import { sleep } from '../waker.js';
@@ -151,5 +152,35 @@ describe('consumers', () => {
     await c.waitFor(fresh.position);
     await c.stop();
     expect(seen).toEqual([3]);
+  });
+
+  it('keeps going through a store that briefly refuses checkpoint writes, re-delivering rather than skipping', async () => {
+    const memory = new MemoryStore();
+    let refusals = 3;
+    const checkpoints = memory.checkpoints;
+    const flaky = new Proxy(memory, {
+      get(target, prop) {
+        if (prop === 'checkpoints') {
+          return {
+            ...checkpoints,
+            write: async (...args: Parameters<typeof checkpoints.write>) => {
+              if (refusals-- > 0) throw new LogbookError('store_unavailable', 'database is locked');
+              return checkpoints.write(...args);
+            },
+          };
+        }
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const store = new EventStore(flaky);
+    for (let n = 0; n < 6; n++) await store.append('flaky-1', [tick(n)]);
+    const seen: number[] = [];
+    const c = createConsumer(store, { name: 'flaky', handler: (e) => void seen.push((e.data as { n: number }).n) }).start();
+    await c.whenCaughtUp();
+    await c.stop();
+    expect(c.status).toBe('stopped');
+    expect([...new Set(seen)]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(await memory.checkpoints.read('consumer:flaky')).toBe(await store.headPosition());
   });
 });
