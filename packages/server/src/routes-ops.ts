@@ -94,6 +94,7 @@ export function registerOpsRoutes(app: OpenAPIHono<Env>, s: ServerState): void {
       match,
       ...s.sse,
       shutdown: s.shutdown.signal,
+      cutConnection: () => (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing?.destroy(),
       onOpen: () => {
         s.openSubscriptions++;
         s.metrics.subscriptions.inc();

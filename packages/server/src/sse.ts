@@ -17,6 +17,8 @@ export interface SseOptions {
   slowClientMs: number;
   /** Aborted on server shutdown: the stream then ends cleanly. */
   shutdown: AbortSignal;
+  /** Drops the connection at once (Node: destroy the socket); without it the stream errors. */
+  cutConnection?: () => void;
   onOpen?: () => void;
   onClose?: (reason: string) => void;
 }
@@ -40,8 +42,9 @@ export function sseStream(o: SseOptions): ReadableStream<Uint8Array> {
     o.shutdown.removeEventListener('abort', onShutdown);
     drained?.();
     try {
-      if (cut) controller.error(new Error(reason));
-      else controller.close();
+      if (!cut) controller.close();
+      else if (o.cutConnection) o.cutConnection();
+      else controller.error(new Error(reason));
     } catch {
       // already closed by the consumer
     }

@@ -110,7 +110,7 @@ describe('time travel', () => {
       // After revision r the balance is r: each page must agree, whichever checkpoint it started from.
       for (const from of [1999, 2400, 500, 2400, 0]) {
         const page = await s.client.streamStates('account-2', { from, limit: 3 });
-        expect(page.items.map((i) => [i.event.revision, (i.state as Account).balance])).toEqual([
+        expect(page.items.map((i) => [i.event.revision, (i.state as { balance: number }).balance])).toEqual([
           [from, from],
           [from + 1, from + 1],
           [from + 2, from + 2],
