@@ -168,7 +168,8 @@ export class Consumer {
       store,
       {
         from: from ?? START,
-        filter: options.filter,
+        // The store skips other types itself; `wants` still guards (system streams, partitions).
+        filter: options.handles && !options.filter?.types ? { ...options.filter, types: options.handles } : options.filter,
         batchSize: options.batchSize,
         pollIntervalMs: options.pollIntervalMs,
         signal,
@@ -180,7 +181,8 @@ export class Consumer {
             void this.kill(); // not awaited: kill waits for this very loop to end
             return undefined;
           }
-          if (this.wants(event)) {
+          const wanted = this.wants(event);
+          if (wanted) {
             const outcome = await deliver(event, delivery);
             if (outcome.kind === 'aborted') return undefined;
             if (outcome.kind === 'paused' || outcome.kind === 'parked')
@@ -195,7 +197,8 @@ export class Consumer {
             }
           }
           // Only now is the event done: the checkpointer may move to it.
-          await checkpointer.processed(event.position, 1);
+          // Skipped events move the position but do not count towards `everyEvents`.
+          await checkpointer.processed(event.position, wanted ? 1 : 0);
           this.tracker.advance(event.position);
         }
         if (signal.aborted) return undefined;
