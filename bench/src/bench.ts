@@ -17,6 +17,10 @@ export interface BenchOptions {
   backends: Backend[];
   /** Run W8 (the replay in a child process). */
   w8: boolean;
+  /** Only subjects whose label contains one of these (profiling); default all. */
+  subjects?: string[];
+  /** Only these workloads, e.g. ['W2'] (profiling); default all. */
+  workloads?: string[];
   log: Log;
 }
 
@@ -45,12 +49,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   try {
     const plan = planSubjects(backends, pg);
     for (const s of plan.skipped) log(`skipping ${s.label}: ${s.reason}`);
-    for (const subject of plan.subjects) await runSubject(subject, sizes, results, log);
+    const want = (id: string) => !options.workloads || options.workloads.some((w) => id.startsWith(w));
+    const subjects = plan.subjects.filter((s) => !options.subjects || options.subjects.some((f) => s.label.includes(f)));
+    for (const subject of subjects) await runSubject(subject, sizes, results, log, want);
     for (const backend of backends) {
-      if (backend === 'postgres' && !server) continue;
+      if ((backend === 'postgres' && !server) || !want('W7')) continue;
       await runW7(backend, server, sizes, results, log);
     }
-    if (options.w8) {
+    if (options.w8 && want('W8')) {
       for (const backend of backends) {
         if (backend === 'memory' || (backend === 'postgres' && !server)) continue;
         await runW8(backend, server, sizes, results, log);

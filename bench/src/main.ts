@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only memory,sqlite,postgres] [--json out.json] [--w8-events N]`: runs and prints the table.
+// `npm run bench [-- --quick] [--only memory,sqlite,postgres] [--subject logbook] [--workloads W2,W4] [--json f]`: prints the table.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runBench } from './bench.js';
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     'w8-events': { type: 'string' },
     'w8-runs': { type: 'string' },
     'skip-w8': { type: 'boolean', default: false },
+    subject: { type: 'string' },
+    workloads: { type: 'string' },
   },
 });
 
@@ -31,6 +33,8 @@ const report = await runBench({
   sizes,
   backends,
   w8: !values['skip-w8'],
+  subjects: values.subject?.split(','),
+  workloads: values.workloads?.split(','),
   log: (line) => process.stderr.write(`${line}\n`),
 });
 process.stdout.write(`${report.text}\n`);

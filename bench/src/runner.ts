@@ -36,7 +36,13 @@ async function repeat(
   }
 }
 
-export async function runSubject(subject: Subject, sizes: Sizes, results: Results, log: Log): Promise<void> {
+export async function runSubject(
+  subject: Subject,
+  sizes: Sizes,
+  results: Results,
+  log: Log,
+  want: (workload: WorkloadId) => boolean = () => true,
+): Promise<void> {
   log(`${subject.label}: opening a fresh store`);
   let session: Session;
   try {
@@ -47,25 +53,28 @@ export async function runSubject(subject: Subject, sizes: Sizes, results: Result
     return;
   }
   try {
-    let seeded = true;
+    let seeded = want('W4') || want('W5');
     const seedStart = performance.now();
-    try {
-      await seedReadLog(session, sizes.readLogEvents, sizes.foldStreamEvents);
-      log(`  seeded ${sizes.readLogEvents} events in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-    } catch (e) {
-      seeded = false;
-      results.fail('W4', subject.label, e);
-      results.fail('W5', subject.label, e);
-      log(`  seeding FAILED: ${(e as Error).message}`);
-    }
+    if (seeded)
+      try {
+        await seedReadLog(session, sizes.readLogEvents, sizes.foldStreamEvents);
+        log(`  seeded ${sizes.readLogEvents} events in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+      } catch (e) {
+        seeded = false;
+        results.fail('W4', subject.label, e);
+        results.fail('W5', subject.label, e);
+        log(`  seeding FAILED: ${(e as Error).message}`);
+      }
     if (seeded) {
-      await repeat(results, 'W4', subject, sizes.runs, log, () => w4(session, sizes.foldsPerRun, sizes.foldStreamEvents));
-      await repeat(results, 'W5', subject, sizes.runs, log, () => w5(session, sizes.readLogEvents));
+      if (want('W4'))
+        await repeat(results, 'W4', subject, sizes.runs, log, () => w4(session, sizes.foldsPerRun, sizes.foldStreamEvents));
+      if (want('W5')) await repeat(results, 'W5', subject, sizes.runs, log, () => w5(session, sizes.readLogEvents));
     }
-    await repeat(results, 'W1', subject, sizes.runs, log, (r) => w1(session, sizes.w1Appends, `r${r}`));
-    await repeat(results, 'W2', subject, sizes.runs, log, (r) => w2(session, sizes.w2Appends, `r${r}`));
-    await repeat(results, 'W3', subject, sizes.runs, log, (r) => w3(session, sizes.writers, sizes.w3AppendsPerWriter, `r${r}`));
-    if (session.follow) {
+    if (want('W1')) await repeat(results, 'W1', subject, sizes.runs, log, (r) => w1(session, sizes.w1Appends, `r${r}`));
+    if (want('W2')) await repeat(results, 'W2', subject, sizes.runs, log, (r) => w2(session, sizes.w2Appends, `r${r}`));
+    if (want('W3'))
+      await repeat(results, 'W3', subject, sizes.runs, log, (r) => w3(session, sizes.writers, sizes.w3AppendsPerWriter, `r${r}`));
+    if (session.follow && want('W6')) {
       await repeat(results, 'W6', subject, sizes.runs, log, async (r) => {
         const l = await w6(session, sizes.writers, sizes.w3AppendsPerWriter, `l${r}`);
         return { value: l.p99, extra: { p50: l.p50, p99: l.p99, ackP50: l.ackP50, ackP99: l.ackP99, rate: l.rate } };

@@ -32,7 +32,7 @@ export const FULL: Sizes = {
   foldsPerRun: 20,
   w7SingleRequests: 250,
   w7BatchRequests: 25,
-  w8Events: 1_000_000,
+  w8Events: 500_000,
   w8Runs: 3,
 };
 

@@ -24,7 +24,7 @@ interface EmmettSqliteModule {
   getSQLiteEventStore(options: Record<string, unknown>): EmmettStore & {
     consumer(options: Record<string, unknown>): EmmettSqliteConsumer;
   };
-  sqliteConnection(options: { fileName: string }): { close(): void };
+  sqliteConnection(options: { fileName: string }): { close(): void; query(sql: string): Promise<unknown[]> };
 }
 interface EmmettSqliteConsumer {
   processor(options: Record<string, unknown>): unknown;
@@ -69,9 +69,13 @@ export const emmettSqlite: Subject = {
     const mod = (await import(EMMETT_SQLITE_ENTRY)) as EmmettSqliteModule;
     const dir = mkdtempSync(join(tmpdir(), 'emmett-bench-'));
     const fileName = join(dir, 'emmett.db');
-    // The documented setup: a file name, and the adapter opens a connection per call. Its `singleton` connection
-    // option fails here (SQLITE_BUSY "cannot commit transaction - SQL statements in progress" on the first append).
-    const store = mod.getSQLiteEventStore({ fileName });
+    // One long-lived connection (the adapter's `singleton` option). A connection per call (the default) fails
+    // at random with SQLITE_BUSY "cannot commit transaction - SQL statements in progress": each new connection
+    // fires `PRAGMA journal_mode = WAL` without waiting for it. One connection, warmed up once, avoids that race.
+    const connection = mod.sqliteConnection({ fileName });
+    await connection.query('SELECT 1');
+    await new Promise((r) => setTimeout(r, 50));
+    const store = mod.getSQLiteEventStore({ fileName, connectionOptions: { singleton: true, connection } });
     let run = 0;
     return emmettSession(
       store,
@@ -92,6 +96,7 @@ export const emmettSqlite: Subject = {
         return count;
       },
       async () => {
+        connection.close();
         rmSync(dir, { recursive: true, force: true });
       },
     );

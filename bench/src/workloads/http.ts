@@ -1,4 +1,8 @@
-// W7: appends over HTTP through @logbook/server (8 connections), beside the same load on the store directly.
+// W7: appends over HTTP through @logbook/server (8 keep-alive connections from a separate client process),
+// beside the same load on the store directly.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { EventStore } from '@logbook/core';
 import { type BenchEvent, depositEvents } from '../payload.js';
 import type { BenchPostgres } from '../postgres.js';
@@ -15,6 +19,7 @@ interface ServerModule {
 }
 
 const CONNECTIONS = 8;
+const run = promisify(execFile);
 
 /** `CONNECTIONS` concurrent loops of `requests` appends of `batch` events each, on distinct streams. Events/s. */
 async function load(append: Append, requests: number, batch: number, tag: string): Promise<number> {
@@ -35,16 +40,17 @@ async function load(append: Append, requests: number, batch: number, tag: string
   return (CONNECTIONS * requests * batch) / ((performance.now() - start) / 1000);
 }
 
-function httpAppender(baseUrl: string): Append {
-  return async (streamId, last, events) => {
-    const res = await fetch(`${baseUrl}/v1/streams/${encodeURIComponent(streamId)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ events, expectedRevision: last < 0 ? 'no_stream' : last }),
-    });
-    if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
-    await res.arrayBuffer().catch(() => undefined);
-  };
+const CLIENT = fileURLToPath(new URL('./http-client.ts', import.meta.url));
+
+/** Runs the load generator in a child process against the server; its events/s. */
+async function httpLoad(url: string, requests: number, batch: number, tag: string): Promise<number> {
+  const config = { url, connections: CONNECTIONS, requests, batch, tag };
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', CLIENT, JSON.stringify(config)], {
+    timeout: 10 * 60_000,
+  });
+  const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { rate?: number; error?: string };
+  if (out.error || out.rate === undefined) throw new Error(out.error ?? 'the HTTP client printed nothing');
+  return out.rate;
 }
 
 export async function runW7(
@@ -72,7 +78,6 @@ export async function runW7(
     const direct: Append = async (streamId, last, events) => {
       await store.append(streamId, events as never, { expectedRevision: last < 0 ? 'no_stream' : BigInt(last) });
     };
-    const http = httpAppender(server.url);
     for (const [batch, requests] of [
       [1, sizes.w7SingleRequests],
       [100, sizes.w7BatchRequests],
@@ -82,7 +87,7 @@ export async function runW7(
       // Interleaved, so drift in the machine's load affects both sides alike.
       for (let r = 0; r < sizes.runs; r++) {
         d.push(await load(direct, requests, batch, `d${batch}r${r}`));
-        h.push(await load(http, requests, batch, `h${batch}r${r}`));
+        h.push(await httpLoad(server.url, requests, batch, `h${batch}r${r}`));
       }
       const dm = results.record(batch === 1 ? 'W7-direct-1' : 'W7-direct-100', label, d);
       const hm = results.record(batch === 1 ? 'W7-1' : 'W7-100', label, h);

@@ -47,17 +47,24 @@ export async function runW8(
     const store = new EventStore(opened.port);
     const seedStart = performance.now();
     // 1,000 accounts, so the projection's own state stays small and constant: what grows is only the log.
-    const last = new Array<number>(1000).fill(-1);
-    for (let written = 0, i = 0; written < total; i++) {
-      const n = Math.min(PER_APPEND, total - written);
-      const a = i % last.length;
-      const streamId = `account-replay${a}`;
-      await store.append(streamId, depositEvents(streamId, written, n) as never, {
-        expectedRevision: (last[a] as number) < 0 ? 'no_stream' : BigInt(last[a] as number),
-      });
-      last[a] = (last[a] as number) + n;
-      written += n;
-    }
+    // Four seeders append at once (the stores commit concurrent appends together), each on its own accounts.
+    const seeders = 4;
+    const perSeeder = Math.ceil(total / seeders);
+    const seed = async (k: number) => {
+      const last = new Array<number>(250).fill(-1);
+      const mine = Math.min(perSeeder, total - k * perSeeder);
+      for (let written = 0, i = 0; written < mine; i++) {
+        const n = Math.min(PER_APPEND, mine - written);
+        const a = i % last.length;
+        const streamId = `account-replay${k}x${a}`;
+        await store.append(streamId, depositEvents(streamId, written, n) as never, {
+          expectedRevision: (last[a] as number) < 0 ? 'no_stream' : BigInt(last[a] as number),
+        });
+        last[a] = (last[a] as number) + n;
+        written += n;
+      }
+    };
+    await Promise.all(Array.from({ length: seeders }, (_, k) => seed(k)));
     await store.close();
     log(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
     const config = backend === 'sqlite' ? { backend, path: opened.path } : { backend, connectionString: opened.url };
