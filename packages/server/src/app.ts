@@ -115,6 +115,13 @@ export function createServer(options: ServerOptions): LogbookServer {
   registerReadRoutes(app, state);
   registerOpsRoutes(app, state);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/metrics',
+    tags: ['operations'],
+    summary: 'Prometheus metrics: appends, events, conflicts, latency histograms, open subscriptions, consumer lag',
+    responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+  });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -197,7 +197,14 @@ describe.each(STORES)('API v1 on $name', (kind) => {
     expect(metrics).toContain('logbook_consumer_lag_events{consumer="projector"} 1');
     expect(metrics).toContain('logbook_append_duration_seconds_bucket');
     const doc = (await s.call('GET', '/v1/openapi.json')).body;
-    for (const path of ['/v1/streams/{streamId}', '/v1/transactions', '/v1/subscribe', '/v1/stats', '/v1/events/{id}/related']) {
+    for (const path of [
+      '/v1/streams/{streamId}',
+      '/v1/transactions',
+      '/v1/subscribe',
+      '/v1/stats',
+      '/v1/events/{id}/related',
+      '/metrics',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect((await s.call('GET', '/v1/nowhere')).status).toBe(404);
