@@ -130,12 +130,25 @@ export class PostgresStore implements StorePort {
     this.readyPromise ??= (async () => {
       const pool = await this.pool();
       if (this.options.migrate !== 'explicit') await migratePool(pool, this.schema);
+      await this.checkTransactionIds(pool);
       return pool;
     })().catch((e) => {
       this.readyPromise = undefined; // let the next call try again (the server may be back)
       throw toStoreError(e);
     });
     return this.readyPromise;
+  }
+
+  /** Refuses to run on a log whose transaction ids are ahead of the server's (see "Dump and restore" in the docs). */
+  private async checkTransactionIds(pool: PgPool): Promise<void> {
+    const row = (await pool.query(this.st.q('tx_id_check'))).rows[0];
+    if (row?.max_tx_id == null || BigInt(row.max_tx_id) < BigInt(row.next_tx_id)) return;
+    throw new LogbookError(
+      'store_unavailable',
+      `schema ${this.schema} holds events from transaction ${row.max_tx_id} but this server is at ${row.next_tx_id}: ` +
+        'it was restored from a logical dump; raise the transaction id epoch (pg_resetwal -e) as docs/stores/postgres.md explains',
+      { maxTxId: row.max_tx_id, nextTxId: row.next_tx_id },
+    );
   }
 
   private pool(): Promise<PgPool> {

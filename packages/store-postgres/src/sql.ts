@@ -50,6 +50,7 @@ export const OPERATIONS = [
   'migrations_applied',
   'migration_record',
   'ping',
+  'tx_id_check',
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];

@@ -114,6 +114,18 @@ describe('migrate()', () => {
     expect(await tables(schema)).toContain('events');
   });
 
+  it('refuses a log whose transaction ids are ahead of the server (a logical restore into a new cluster)', async () => {
+    const schema = freshSchemaName('restored');
+    await migrate({ connectionString: url, schema });
+    // What a pg_dump of an older, busier cluster brings along: ids far above this server's counter.
+    await db.query(
+      `INSERT INTO "${schema}".events (tx_id, stream_id, revision, id, type, data, metadata, recorded_at)
+       VALUES ('987654321987'::xid8, 's', 0, gen_random_uuid(), 't', '{}', '{}', now())`,
+    );
+    const store = await testStore({ schema });
+    await expect(store.headPosition()).rejects.toMatchObject({ code: 'store_unavailable', message: /pg_resetwal -e/ });
+  });
+
   it.each(['Logbook', 'a-b', 'a;drop table x', 'pg_catalog', '', 'x'.repeat(64), '1abc', 'a"b'])(
     'rejects the schema name %j',
     (schema) => {

@@ -301,6 +301,10 @@ const tests: Record<Operation, () => Promise<void>> = {
     expect((await q('migrations_applied')).map((x) => x.version)).toContain(9999);
     await expect(q('migration_record', [9999, 'test_only'])).rejects.toMatchObject({ code: '23505' });
   },
+  tx_id_check: async () => {
+    const [row] = await q('tx_id_check');
+    expect(BigInt(row.max_tx_id)).toBeLessThan(BigInt(row.next_tx_id));
+  },
   ping: async () => {
     expect((await q('ping'))[0].ok).toBe(1);
   },

@@ -1,6 +1,6 @@
 // Starts a throw-away PostgreSQL server for tests and tools: initdb into a temp dir, a free loopback port, removed on stop().
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +72,9 @@ function asUser(): { wrap: (cmd: string, args: string[]) => [string, string[]]; 
 export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Promise<ThrowawayPostgres> {
   const bin = findPostgresBinaries();
   const user = asUser();
-  const dir = mkdtempSync(join(tmpdir(), 'logbook-pg-'));
+  // Run as another user, the server must be able to reach the directory: fall back to /tmp when TMPDIR is private.
+  const base = user.uid !== undefined && (statSync(tmpdir()).mode & 0o001) === 0 ? '/tmp' : tmpdir();
+  const dir = mkdtempSync(join(base, 'logbook-pg-'));
   const data = join(dir, 'data');
   const sockets = join(dir, 'sockets');
   mkdirSync(sockets);
