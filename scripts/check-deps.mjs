@@ -47,7 +47,7 @@ for (const [p, d] of pkgDirs) {
 
 function* files(dir) {
   for (const entry of readdirSync(dir)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
+    if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
     const full = join(dir, entry);
     if (statSync(full).isDirectory()) yield* files(full);
     else if (/\.(ts|tsx|mts|js|mjs)$/.test(entry)) yield full;
