@@ -1,5 +1,5 @@
 // A small hand-drawn SVG area chart of events appended per second, one point per sample bucket.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatRate } from '../lib/format.js';
 
 export interface RatePoint {
@@ -7,8 +7,7 @@ export interface RatePoint {
   perSecond: number;
 }
 
-const W = 640;
-const H = 180;
+const H = 200;
 const PAD = { left: 44, right: 12, top: 12, bottom: 24 };
 
 function niceMax(v: number): number {
@@ -23,8 +22,25 @@ function clock(ms: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/** The element's width in CSS pixels, so the chart draws 1 unit = 1 px and its labels stay readable on a phone. */
+function useWidth(fallback: number) {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.width > 0) setWidth(Math.round(entry.contentRect.width));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, width };
+}
+
 export function RateChart({ points }: { points: RatePoint[] }) {
   const [hover, setHover] = useState<number | null>(null);
+  const { ref, width: W } = useWidth(640);
   if (points.length < 2) return <div class="chart-empty muted">Collecting samples…</div>;
   const t0 = points[0]!.at;
   const t1 = points[points.length - 1]!.at;
@@ -51,7 +67,7 @@ export function RateChart({ points }: { points: RatePoint[] }) {
   };
 
   return (
-    <figure class="chart">
+    <figure class="chart" ref={ref}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"

@@ -18,7 +18,7 @@ export function formatBytes(n: number): string {
 export function formatRate(perSecond: number): string {
   if (perSecond >= 1000) return `${(perSecond / 1000).toFixed(1)}k/s`;
   if (perSecond >= 10) return `${Math.round(perSecond)}/s`;
-  return `${perSecond.toFixed(1)}/s`;
+  return Number.isInteger(perSecond) ? `${perSecond}/s` : `${perSecond.toFixed(1)}/s`;
 }
 
 /** "3 s ago", "5 min ago", "2 h ago", then a date. */

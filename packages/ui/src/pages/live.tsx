@@ -122,7 +122,7 @@ export function LivePage({ types, categories, prefix }: Props) {
       ) : (
         <div class="event-list-wrap">
           <EventListHeader showStream showPosition />
-          <ol class="event-list" data-testid="live-events" aria-live="off">
+          <ol class="event-list event-list-live" data-testid="live-events" aria-live="off">
             {tail.events.map((ev) => (
               <EventRow key={ev.id} event={ev} showStream showPosition />
             ))}
