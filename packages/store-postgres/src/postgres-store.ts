@@ -36,7 +36,7 @@ import {
   uniquesPort,
 } from './capabilities.js';
 import { guardPool, openPool, withTransaction } from './connection.js';
-import { toStoreError } from './errors.js';
+import { sqlState, toStoreError } from './errors.js';
 import { NotificationListener } from './listener.js';
 import { DEFAULT_SCHEMA, migratePool } from './migrate.js';
 import type { PgClient, PgModule, PgPool, PgPoolClient, PgRow } from './pg-types.js';
@@ -141,7 +141,18 @@ export class PostgresStore implements StorePort {
 
   /** Refuses to run on a log whose transaction ids are ahead of the server's (see "Dump and restore" in the docs). */
   private async checkTransactionIds(pool: PgPool): Promise<void> {
-    const row = (await pool.query(this.st.q('tx_id_check'))).rows[0];
+    let row: PgRow | undefined;
+    try {
+      row = (await pool.query(this.st.q('tx_id_check'))).rows[0];
+    } catch (e) {
+      if (sqlState(e) !== '42P01') throw e;
+      throw new LogbookError(
+        'store_unavailable',
+        `schema ${this.schema} is not migrated: call migrate() first`,
+        {},
+        { cause: e },
+      );
+    }
     if (row?.max_tx_id == null || BigInt(row.max_tx_id) < BigInt(row.next_tx_id)) return;
     throw new LogbookError(
       'store_unavailable',

@@ -101,7 +101,7 @@ describe('migrate()', () => {
   it("with migrate: 'explicit' the store does not touch the schema until migrate() is called", async () => {
     const schema = freshSchemaName('expl');
     const store = await testStore({ schema, migrate: 'explicit' });
-    await expect(store.headPosition()).rejects.toThrow();
+    await expect(store.headPosition()).rejects.toMatchObject({ code: 'store_unavailable', message: /not migrated/ });
     expect(await tables(schema)).toEqual([]);
     expect(await store.migrate()).toEqual([1, 2, 3]);
     expect(await store.headPosition()).toBe('0');
