@@ -1,4 +1,5 @@
 // The web UI in real headless Chromium against a real Logbook server: every page, live tail, time travel, causation.
+import { parsePosition } from '@logbook/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, screenshot, type WatchedPage } from './browser.js';
 import { type DemoIds, seedDemo } from './demo-data.js';
@@ -31,22 +32,6 @@ async function withPage(fn: (w: WatchedPage) => Promise<void>, options?: Paramet
 }
 
 describe('web UI', () => {
-  it('shows the overview with counts, store and rate chart, in light and dark', async () => {
-    const stats = await server.client.stats();
-    for (const dark of [false, true]) {
-      await withPage(
-        async ({ page }) => {
-          await page.goto(`${server.url}/`);
-          await expect.poll(() => page.getByTestId('stat-events').textContent()).toContain(String(stats.events));
-          await expect.poll(() => page.getByTestId('stat-store').textContent()).toContain('memory');
-          await page.locator('.chart svg').waitFor();
-          await screenshot(page, dark ? 'overview-dark' : 'overview');
-        },
-        { dark },
-      );
-    }
-  });
-
   it('lists streams, filters by category and pages', async () => {
     await withPage(async ({ page }) => {
       await page.goto(`${server.url}/#/streams`);
@@ -153,6 +138,30 @@ describe('web UI', () => {
       await expect.poll(() => rows.filter({ hasText: 'Deposited' }).count()).toBe(3);
       await screenshot(page, 'live-tail');
     });
+  });
+
+  it('shows the overview with counts, store and rate chart, in light and dark', async () => {
+    // Two consumers' checkpoints, one caught up and one behind, as the read side would save them.
+    const checkpoints = server.store.port.checkpoints!;
+    const head = await server.store.headPosition();
+    await checkpoints.write('projection:account-balances', head);
+    await checkpoints.write('consumer:email-notifier', parsePosition(String(Number(head) - 12)));
+    const stats = await server.client.stats();
+    for (const dark of [false, true]) {
+      await withPage(
+        async ({ page }) => {
+          await page.goto(`${server.url}/`);
+          await expect.poll(() => page.getByTestId('stat-events').textContent()).toContain(String(stats.events));
+          await expect.poll(() => page.getByTestId('stat-store').textContent()).toContain('memory');
+          await page.locator('.chart svg').waitFor();
+          const consumers = page.locator('.table tbody tr');
+          await expect.poll(() => consumers.filter({ hasText: 'email-notifier' }).locator('.lag').textContent()).toBe('12');
+          await expect.poll(() => consumers.filter({ hasText: 'account-balances' }).locator('.lag').textContent()).toBe('0');
+          await screenshot(page, dark ? 'overview-dark' : 'overview');
+        },
+        { dark },
+      );
+    }
   });
 
   it('fits a phone screen', async () => {
