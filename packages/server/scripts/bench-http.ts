@@ -1,5 +1,5 @@
 // HTTP append throughput (1 and 100 events per request, 8 connections) and SSE end-to-end latency, against `logbook serve`.
-// Run: npx tsx packages/server/scripts/bench-http.ts [--db sqlite|memory|postgres://...] [--seconds 10]
+// Run: npx tsx packages/server/scripts/bench-http.ts [--db sqlite|memory|postgres|postgres://...] [--seconds 10]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -16,7 +16,10 @@ const arg = (name: string, fallback: string) => {
 const seconds = Number(arg('seconds', '10'));
 const dir = mkdtempSync(join(tmpdir(), 'logbook-bench-'));
 const dbArg = arg('db', 'sqlite');
-const db = dbArg === 'sqlite' ? `sqlite:${join(dir, 'bench.db')}` : dbArg === 'memory' ? 'memory:' : dbArg;
+// `--db postgres` starts a throw-away PostgreSQL server for the run.
+const pg = dbArg === 'postgres' ? await (await import('@logbook/store-postgres/testing')).startThrowawayPostgres() : undefined;
+const db =
+  dbArg === 'sqlite' ? `sqlite:${join(dir, 'bench.db')}` : dbArg === 'memory' ? 'memory:' : (pg?.connectionString ?? dbArg);
 const bin = fileURLToPath(new URL('../../cli/bin/logbook.mjs', import.meta.url));
 
 // The server runs in its own process (logging at info to /dev/null) so the load generator does not share its event loop.
@@ -92,5 +95,6 @@ results.push(
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 rmSync(dir, { recursive: true, force: true });
+await pg?.stop();
 console.log(results.join('\n'));
 process.exit(0);
