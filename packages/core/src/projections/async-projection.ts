@@ -180,7 +180,8 @@ export interface RebuildResult {
 
 /**
  * Resets this version (its collections cleared and its checkpoint put back to the start, in one transaction)
- * and replays the whole log, reporting progress. Stop any runner of the same version first.
+ * and replays the whole log, reporting progress. Stop any runner of the same version first; for an inline
+ * projection bump the version instead (its live hook would apply appends made during the replay twice).
  */
 export async function rebuildProjection(
   store: EventStore,
