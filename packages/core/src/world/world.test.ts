@@ -117,6 +117,18 @@ describe('the world', () => {
     expect(rebuilt.view().get('teams')).toEqual(restored.view().get('teams'));
   });
 
+  it('snapshots in the background on a schedule until stopped', async () => {
+    const store = new EventStore(new MemoryStore());
+    const blobs = memoryBlobStore();
+    const world = await createWorld(store, { machines, snapshots: blobs }).start();
+    await world.append('user-1', [join_('u1', 'red')]);
+    const stop = world.snapshotEvery(5);
+    for (let i = 0; i < 400 && blobs.keys().length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    stop();
+    const restored = await createWorld(store, { machines, snapshots: blobs }).start();
+    expect([restored.eventsApplied, restored.view().get('teams').sizes]).toEqual([0, { red: 1 }]);
+  });
+
   it('refuses a dependency read that was not declared', async () => {
     const store = new EventStore(new MemoryStore());
     const sneaky = defineStateMachine({
