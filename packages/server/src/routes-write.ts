@@ -123,6 +123,12 @@ export function registerWriteRoutes(app: OpenAPIHono<Env>, s: ServerState): void
     }
   };
 
+  const recordAppended = (n: number) => {
+    s.metrics.events.inc(n);
+    // With the index extension in place the rate is counted there (it sees every append); otherwise here.
+    if (!s.relatedIndexed) s.rate.record(n);
+  };
+
   app.openapi(appendRoute, async (c) => {
     const { streamId } = c.req.valid('param');
     const body = c.req.valid('json');
@@ -130,7 +136,7 @@ export function registerWriteRoutes(app: OpenAPIHono<Env>, s: ServerState): void
     const events = body.events as EventToAppend[];
     checkLimits([events]);
     const out = await write(() => s.store.append(streamId, events, { expectedRevision: revision(body.expectedRevision) }));
-    if (out.outcome === 'appended') s.metrics.events.inc(out.events.length);
+    if (out.outcome === 'appended') recordAppended(out.events.length);
     const json = resultJson(out);
     return out.outcome === 'appended' ? c.json(json, 201) : c.json(json, 200);
   });
@@ -155,7 +161,7 @@ export function registerWriteRoutes(app: OpenAPIHono<Env>, s: ServerState): void
       }),
     );
     const appended = out.results.some((r) => r.outcome === 'appended');
-    if (appended) s.metrics.events.inc(out.recorded.length);
+    if (appended) recordAppended(out.recorded.length);
     const json = { results: out.results.map(resultJson) };
     return appended ? c.json(json, 201) : c.json(json, 200);
   });

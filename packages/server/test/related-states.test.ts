@@ -44,6 +44,26 @@ describe.each(STORES)('related events on $name', (kind) => {
   });
 });
 
+describe('a store without transactions', () => {
+  it('still serves related events by causation chain and counts the append rate, without the index', async () => {
+    const memory = new MemoryStore();
+    // The same store with its transaction capability hidden: the server cannot register its inline index.
+    const port = Object.assign(Object.create(memory) as MemoryStore, { transaction: undefined });
+    const s = await startTestServer(port, { store: new EventStore(port) });
+    try {
+      const [a, b] = ids as [string, string];
+      await s.client.append('order-9', [ev('Placed', {}, { id: a, metadata: { correlationId: 'k' } })]);
+      await s.client.append('order-9', [ev('Paid', {}, { id: b, metadata: { correlationId: 'k', causationId: a } })]);
+      const r = await s.client.related(b);
+      expect(r.causedBy.map((x) => x.id)).toEqual([a]);
+      expect(r.correlated).toEqual([]);
+      expect((await s.client.stats()).rate.at(-1)?.events).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('time travel', () => {
   interface Account {
     balance: number;
