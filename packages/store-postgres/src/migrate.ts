@@ -1,7 +1,8 @@
 // Versioned migrations: applied in one transaction under an advisory lock, recorded in the schema's migrations table.
 import { LogbookError } from '@logbook/core';
+import { sqlState } from './errors.js';
 import { guardPool, openPool, withTransaction } from './connection.js';
-import type { PgPool } from './pg-types.js';
+import type { PgPool, PgRow } from './pg-types.js';
 import { assertSchemaName } from './schema-name.js';
 import { MIGRATIONS, Statements, bindSchema } from './sql.js';
 
@@ -32,6 +33,24 @@ export async function migratePool(pool: PgPool, schema: string): Promise<number[
     }
     return applied;
   });
+}
+
+/** Refuses to run on a log whose transaction ids are ahead of the server's (see "Dump and restore" in the docs). */
+export async function checkTransactionIds(pool: PgPool, st: Statements, schema: string): Promise<void> {
+  let row: PgRow | undefined;
+  try {
+    row = (await pool.query(st.q('tx_id_check'))).rows[0];
+  } catch (e) {
+    if (sqlState(e) !== '42P01') throw e;
+    throw new LogbookError('store_unavailable', `schema ${schema} is not migrated: call migrate() first`, {}, { cause: e });
+  }
+  if (row?.max_tx_id == null || BigInt(row.max_tx_id) < BigInt(row.next_tx_id)) return;
+  throw new LogbookError(
+    'store_unavailable',
+    `schema ${schema} holds events from transaction ${row.max_tx_id} but this server is at ${row.next_tx_id}: ` +
+      'it was restored from a logical dump; raise the transaction id epoch (pg_resetwal -e) as docs/stores/postgres.md explains',
+    { maxTxId: row.max_tx_id, nextTxId: row.next_tx_id },
+  );
 }
 
 /** Brings a schema up to date: `migrate({ connectionString, schema })` or `migrate({ pool, schema })`. */

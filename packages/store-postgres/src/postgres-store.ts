@@ -36,45 +36,15 @@ import {
   uniquesPort,
 } from './capabilities.js';
 import { guardPool, openPool, withTransaction } from './connection.js';
-import { sqlState, toStoreError } from './errors.js';
+import { toStoreError } from './errors.js';
 import { NotificationListener } from './listener.js';
-import { DEFAULT_SCHEMA, migratePool } from './migrate.js';
+import { DEFAULT_SCHEMA, checkTransactionIds, migratePool } from './migrate.js';
+import type { PostgresStoreOptions } from './options.js';
 import type { PgClient, PgModule, PgPool, PgPoolClient, PgRow } from './pg-types.js';
 import { readAllPage } from './read-all.js';
 import { eventFromRow, positionOf } from './rows.js';
 import { assertSchemaName, channelName } from './schema-name.js';
 import { Statements } from './sql.js';
-
-export interface PostgresStoreOptions {
-  /** A pg.Pool (or anything shaped like one). Give this or `connectionString`. */
-  pool?: PgPool;
-  /** postgres://... ; the store then imports `pg` and opens (and on close() ends) its own pool. */
-  connectionString?: string;
-  /** Schema holding the store's tables; default 'logbook'. Lower-case letters, digits and '_'. */
-  schema?: string;
-  /** 'on-first-use' (default) migrates before the first operation; 'explicit' expects `migrate()` to have run. */
-  migrate?: 'on-first-use' | 'explicit';
-  /** Size of the pool opened from `connectionString`; default 10. */
-  poolSize?: number;
-  /**
-   * Appends carrying an inline hook (inline projections) run one at a time per schema, default true: their
-   * read-modify-writes of documents would otherwise lose updates, and the log order would not match the order in
-   * which the projection saw events. Appends without a hook stay concurrent. Turn off only for hooks that do not
-   * read what other appends write.
-   */
-  serializeInlineAppends?: boolean;
-  /**
-   * When subscribers are told about new events. 'in-transaction' (default): NOTIFY inside the append, delivered
-   * exactly at commit. 'after-commit': one coalesced NOTIFY after commits, plus an immediate in-process wake-up.
-   * PostgreSQL holds a global lock from a notifying transaction's pre-commit through its commit flush, so
-   * 'in-transaction' serialises concurrent commits (measured here: several times fewer concurrent appends per second).
-   * With 'after-commit' a process dying between commit and NOTIFY delays other processes' subscribers to their
-   * fallback poll; nothing is lost either way.
-   */
-  notify?: 'in-transaction' | 'after-commit';
-  /** Opens the dedicated LISTEN connection; default a new pg.Client with the pool's settings. */
-  listenerClient?: () => PgClient | Promise<PgClient>;
-}
 
 const MAX_REVISION = '9223372036854775807';
 
@@ -130,36 +100,13 @@ export class PostgresStore implements StorePort {
     this.readyPromise ??= (async () => {
       const pool = await this.pool();
       if (this.options.migrate !== 'explicit') await migratePool(pool, this.schema);
-      await this.checkTransactionIds(pool);
+      await checkTransactionIds(pool, this.st, this.schema);
       return pool;
     })().catch((e) => {
       this.readyPromise = undefined; // let the next call try again (the server may be back)
       throw toStoreError(e);
     });
     return this.readyPromise;
-  }
-
-  /** Refuses to run on a log whose transaction ids are ahead of the server's (see "Dump and restore" in the docs). */
-  private async checkTransactionIds(pool: PgPool): Promise<void> {
-    let row: PgRow | undefined;
-    try {
-      row = (await pool.query(this.st.q('tx_id_check'))).rows[0];
-    } catch (e) {
-      if (sqlState(e) !== '42P01') throw e;
-      throw new LogbookError(
-        'store_unavailable',
-        `schema ${this.schema} is not migrated: call migrate() first`,
-        {},
-        { cause: e },
-      );
-    }
-    if (row?.max_tx_id == null || BigInt(row.max_tx_id) < BigInt(row.next_tx_id)) return;
-    throw new LogbookError(
-      'store_unavailable',
-      `schema ${this.schema} holds events from transaction ${row.max_tx_id} but this server is at ${row.next_tx_id}: ` +
-        'it was restored from a logical dump; raise the transaction id epoch (pg_resetwal -e) as docs/stores/postgres.md explains',
-      { maxTxId: row.max_tx_id, nextTxId: row.next_tx_id },
-    );
   }
 
   private pool(): Promise<PgPool> {

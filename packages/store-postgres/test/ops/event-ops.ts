@@ -1,0 +1,109 @@
+// Tests of the event operations: append, reads of the log and of streams, stats, notifications and checks.
+import { expect } from 'vitest';
+import { channelName } from '../../src/schema-name.js';
+import { type OperationTests, append, clients, pos, q, request, schema } from './context.js';
+
+export const eventOperationTests: OperationTests = {
+  append: async () => {
+    const r = request('op-append', 2);
+    const rows = await append(r);
+    expect(rows.map((x) => [x.existing, x.stream_id, x.revision])).toEqual([
+      [false, 'op-append', '0'],
+      [false, 'op-append', '1'],
+    ]);
+    // The same ids again: nothing written, the stored rows come back for core to classify.
+    const again = await append(r);
+    expect(again.map((x) => [x.existing, x.revision])).toEqual([
+      [true, '0'],
+      [true, '1'],
+    ]);
+    await expect(append(request('op-append', 1, 5n))).rejects.toMatchObject({
+      code: 'LB001',
+      message: 'wrong_expected_revision',
+    });
+  },
+  inline_lock: async () => {
+    await clients.db.query('BEGIN');
+    await q('inline_lock', ['inline-test']);
+    const r = await clients.other.query({
+      text: 'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS got',
+      values: ['inline-test'],
+    });
+    await clients.db.query('COMMIT');
+    expect(r.rows[0].got).toBe(false);
+  },
+  notify: async () => {
+    const got = new Promise<string>((resolve) => clients.other.once('notification', (m) => resolve(m.channel)));
+    await clients.other.query(`LISTEN "${channelName(schema)}"`);
+    await q('notify', [channelName(schema)]);
+    expect(await got).toBe(channelName(schema));
+    await clients.other.query(`UNLISTEN "${channelName(schema)}"`);
+  },
+  read_all: async () => {
+    const [first] = await append(request('op-readall', 3));
+    const rows = await q('read_all', [...pos(first), 10]);
+    expect(rows.map((x) => x.revision)).toEqual(['1', '2']);
+    expect(await q('read_all', [...pos(rows[1]), 10])).toEqual([]);
+  },
+  read_all_filtered: async () => {
+    const [first] = await append(request('opf-1', 1));
+    await append(request('other-1', 1));
+    const rows = await q('read_all_filtered', [...pos(first), 100, null, ['opf'], null]);
+    expect(rows.map((x) => [x.stream_id, x.matches, x.data === null])).toEqual([['other-1', false, true]]);
+  },
+  head_position: async () => {
+    const rows = await append(request('op-head', 1));
+    expect(pos((await q('head_position'))[0])).toEqual(pos(rows[0]));
+  },
+  blocked_events: async () => {
+    // A running transaction with an older transaction id hides a later commit from readers until it ends.
+    await clients.other.query('BEGIN');
+    await clients.other.query('SELECT pg_current_xact_id()');
+    const [mine] = await append(request('op-blocked', 1));
+    const before = await q('head_position');
+    expect((await q('blocked_events'))[0].blocked).toBe(true);
+    expect(pos(before[0])).not.toEqual(pos(mine));
+    await clients.other.query('ROLLBACK');
+    expect((await q('blocked_events'))[0].blocked).toBe(false);
+    expect(pos((await q('head_position'))[0])).toEqual(pos(mine));
+  },
+  read_stream_forward: async () => {
+    await append(request('op-fwd', 5));
+    expect((await q('read_stream_forward', ['op-fwd', '2', 2])).map((x) => x.revision)).toEqual(['2', '3']);
+  },
+  read_stream_backward: async () => {
+    await append(request('op-bwd', 5));
+    expect((await q('read_stream_backward', ['op-bwd', '2', 5])).map((x) => x.revision)).toEqual(['2', '1', '0']);
+  },
+  read_event_by_id: async () => {
+    const [row] = await append(request('op-byid', 1));
+    expect((await q('read_event_by_id', [row.id]))[0].stream_id).toBe('op-byid');
+    expect(await q('read_event_by_id', ['00000000-0000-4000-8000-000000000000'])).toEqual([]);
+  },
+  stream_info: async () => {
+    await append(request('op-info', 3));
+    const [info] = await q('stream_info', ['op-info']);
+    expect(info.last_revision).toBe('2');
+    expect(info.first_recorded_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(await q('stream_info', ['op-missing'])).toEqual([]);
+  },
+  list_streams: async () => {
+    for (const s of ['ls-b', 'ls-a', 'ls-c', 'lt-a']) await append(request(s, 1));
+    expect((await q('list_streams', ['ls-', null, 10])).map((x) => x.stream_id)).toEqual(['ls-a', 'ls-b', 'ls-c']);
+    expect((await q('list_streams', ['ls-', 'ls-a', 1])).map((x) => x.stream_id)).toEqual(['ls-b']);
+  },
+  stats: async () => {
+    const before = (await q('stats'))[0];
+    await append(request('op-stats', 4));
+    const after = (await q('stats'))[0];
+    expect(BigInt(after.events) - BigInt(before.events)).toBe(4n);
+    expect(BigInt(after.streams) - BigInt(before.streams)).toBe(1n);
+  },
+  tx_id_check: async () => {
+    const [row] = await q('tx_id_check');
+    expect(BigInt(row.max_tx_id)).toBeLessThan(BigInt(row.next_tx_id));
+  },
+  ping: async () => {
+    expect((await q('ping'))[0].ok).toBe(1);
+  },
+};
