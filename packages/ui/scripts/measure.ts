@@ -34,6 +34,8 @@ async function time(label: string, hash: string, ready: (page: Page) => Promise<
 
 const stats = await server.client.stats();
 console.log(`store: ${stats.events} events, ${stats.streams} streams (${stats.store.kind})`);
+// Baseline: a new browser tab loading the app and rendering a page that fetches nothing.
+await time('app shell only (baseline, no API call)', '/nothing-here', (page) => page.getByText('Nothing here').waitFor());
 await time('overview (counts + chart)', '/', async (page) => {
   await page
     .getByTestId('stat-events')

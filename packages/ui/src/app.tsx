@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { TokenDialog } from './components/token-dialog.js';
 import { hasToken, isAuthNeeded, onAuthChange } from './lib/api.js';
+import { useShortcuts } from './lib/keyboard.js';
 import { href, navigate, type Route, useRoute } from './lib/router.js';
 import { EventPage } from './pages/event.js';
 import { LivePage } from './pages/live.js';
@@ -81,6 +82,7 @@ function skipToMain(e: Event) {
 
 export function App() {
   const route = useRoute();
+  useShortcuts();
   const [authNeeded, setAuthNeeded] = useState(isAuthNeeded());
   const [dialogOpen, setDialogOpen] = useState(false);
   useEffect(() => onAuthChange(() => setAuthNeeded(isAuthNeeded())), []);
@@ -132,6 +134,10 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <Page route={route} />
       </main>
+      <footer class="footer muted small">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous event · <kbd>g</kbd> <kbd>o</kbd>/<kbd>s</kbd>/<kbd>l</kbd> overview,
+        streams, live tail · <kbd>/</kbd> search streams · <kbd>Space</kbd> pause the live tail
+      </footer>
       <TokenDialog open={dialogOpen} rejected={authNeeded} onClose={() => setDialogOpen(false)} />
     </>
   );

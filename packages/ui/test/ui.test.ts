@@ -70,6 +70,12 @@ describe('web UI', () => {
       await screenshot(page, 'stream');
       await page.getByRole('button', { name: 'Oldest first' }).click();
       await expect.poll(() => rows.first().locator('.ev-num').textContent()).toBe('#0');
+      // Keyboard: j moves to the next event, Enter expands it.
+      await page.locator('body').click({ position: { x: 5, y: 300 } });
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.nth(1).getAttribute('class')).toContain('open');
     });
   });
 
