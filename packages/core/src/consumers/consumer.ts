@@ -112,7 +112,7 @@ export class Consumer {
     await this.loop.catch(() => {});
     if (this.state !== 'failed') await this.checkpointer?.flush();
     if (this.state === 'running') this.state = 'stopped';
-    this.tracker.fail();
+    this.tracker.failFuture(new LogbookError('store_closed', `consumer ${this.name} is stopped`));
   }
 
   /** Simulates a crash: stops at once and saves nothing more (tests of restart safety use it). */
@@ -120,7 +120,7 @@ export class Consumer {
     const abandoned = this.checkpointer?.abandon();
     this.controller.abort();
     this.state = 'stopped';
-    this.tracker.fail();
+    this.tracker.failFuture(new LogbookError('store_closed', `consumer ${this.name} is stopped`));
     await Promise.all([abandoned, this.loop.catch(() => {})]);
   }
 
@@ -192,7 +192,9 @@ export class Consumer {
               this.error = outcome.error;
               this.controller.abort();
               await checkpointer.flush();
-              this.tracker.fail(new LogbookError('handler_failed', `consumer ${options.name} paused`, { eventId: event.id }));
+              this.tracker.failFuture(
+                new LogbookError('handler_failed', `consumer ${options.name} paused`, { eventId: event.id }),
+              );
               return undefined;
             }
           }
