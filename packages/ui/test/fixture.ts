@@ -19,12 +19,13 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((e) => newestMtime(join(path, e))));
 }
 
-/** Builds dist/ with Vite when it is missing or older than any source file. */
+/** Builds dist/ with Vite when it is missing or older than any source file (the UI's or the client's it bundles). */
 export async function ensureBuilt(): Promise<void> {
   const sources = Math.max(
     newestMtime(join(uiRoot, 'src')),
     newestMtime(join(uiRoot, 'index.html')),
     newestMtime(join(uiRoot, 'vite.config.ts')),
+    newestMtime(join(uiRoot, '..', 'client', 'src')),
   );
   const built = statSync(join(distDir, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (built >= sources) return;

@@ -100,6 +100,9 @@ describe('web UI', () => {
       await expect.poll(() => readout.textContent()).toBe('#3');
       await expect.poll(() => page.locator('[data-testid=travel-events] .event.highlight .ev-num').textContent()).toBe('#3');
       await screenshot(page, 'time-travel');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'time-travel-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
       // The date-time picker: a moment before the stream existed, then one after its last event.
       await page.getByTestId('travel-at').fill('2001-01-01T00:00:00');
       await page.getByTestId('travel-at-error').waitFor();
