@@ -6,7 +6,10 @@ import { type Row, WORKLOAD_TITLES } from './targets.js';
 function cell(m: Measurement | undefined, row: Row): string {
   if (!m) return '';
   if (m.error) return `error: ${m.error.slice(0, 60)}`;
-  if (row.workload === 'W6') return `${formatNumber(m.extra.p50 ?? Number.NaN)} / ${formatNumber(m.extra.p99 ?? Number.NaN)}`;
+  if (row.workload === 'W6') {
+    const e = m.extra;
+    return `${formatNumber(e.p50 ?? Number.NaN)} / ${formatNumber(e.p99 ?? Number.NaN)} (after ack: ${formatNumber(e.ackP50 ?? Number.NaN)} / ${formatNumber(e.ackP99 ?? Number.NaN)})`;
+  }
   if (row.workload === 'W8') return `${formatNumber(m.value)} ev/s, ${formatNumber(m.extra.rssMb ?? Number.NaN)} MB`;
   return formatNumber(m.value);
 }

@@ -25,7 +25,7 @@ export const WORKLOAD_TITLES: Record<WorkloadId, string> = {
   W3: 'W3 8 writers, 1 event/append',
   W4: 'W4 load+fold 1,000 events',
   W5: 'W5 read whole log (subscription)',
-  W6: 'W6 append->subscriber p50/p99',
+  W6: 'W6 append->subscriber p50/p99 (8 writers)',
   'W7-1': 'W7 HTTP, 1 event/request, 8 conns',
   'W7-100': 'W7 HTTP, 100 events/request, 8 conns',
   'W7-direct-1': 'W7 direct store, 1 event/append',
