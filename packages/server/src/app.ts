@@ -155,7 +155,9 @@ function mountUi(app: OpenAPIHono<Env>, dir: string): void {
     return serveStatic({ root: dir })(c, next);
   });
   app.get('*', (c) => {
-    if (c.req.path.startsWith('/v1/') || c.req.path === '/metrics') return c.notFound();
+    // Client-side routes have no file extension; a missing asset is a real 404, not the app shell.
+    const last = c.req.path.split('/').pop() ?? '';
+    if (c.req.path.startsWith('/v1/') || c.req.path === '/metrics' || last.includes('.')) return c.notFound();
     return c.html(readFileSync(index, 'utf8'));
   });
 }
