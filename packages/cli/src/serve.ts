@@ -60,15 +60,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const bank = await loadBank();
   // The bank's old event versions are upcasted on every read, so the UI and time travel see the current shapes.
   if (typeof bank?.bankUpcasters === 'function') store.use(bank.bankUpcasters().extension());
-  try {
-    if (flags.seed && bank?.seedDemoData && (await store.stats()).events === 0n) {
-      logger.info('empty store: seeding the bank example demo data');
-      await bank.seedDemoData(store);
-    }
-  } catch (e) {
-    await store.close();
-    throw e;
-  }
+  const seed = flags.seed && bank?.seedDemoData && (await store.stats().catch(() => undefined))?.events === 0n;
   const uiDir = flags.ui ?? DEFAULT_UI;
   const hasUi = existsSync(`${uiDir}/index.html`);
   const running = await startServer({
@@ -87,6 +79,16 @@ export async function serve(flags: ServeFlags): Promise<void> {
     await store.close();
     throw e;
   });
+  if (seed && bank?.seedDemoData) {
+    // Seeded through the running server's store, so its related-events index covers the demo data too.
+    logger.info('empty store: seeding the bank example demo data');
+    try {
+      await bank.seedDemoData(store);
+    } catch (e) {
+      await running.close();
+      throw e;
+    }
+  }
   const views = Object.keys(viewsOf(bank));
   process.stderr.write(
     `logbook serving ${describe} on ${running.url}` +
