@@ -130,6 +130,13 @@ it('loses and duplicates nothing under concurrent writers with sleeps and rollba
   // The database holds exactly the acknowledged events, with contiguous revisions per stream.
   const stats = await store.stats();
   expect(stats.events).toBe(BigInt(acked.size));
+  let rows = 0;
+  for (let from = '0', atEnd = false; !atEnd; ) {
+    const page = await store.readAll({ from, limit: 1000 });
+    rows += page.events.length;
+    ({ next: from, atEnd } = page);
+  }
+  expect(rows).toBe(acked.size);
   for (const streamId of STREAMS) {
     const revisions: bigint[] = [];
     for await (const e of store.readStream(streamId)) revisions.push(e.revision);

@@ -85,9 +85,11 @@ BEGIN
   END LOOP;
 
   -- Unique values: releases (only by their holder), then claims.
-  DELETE FROM __schema__.uniques u
-  USING unnest(release_scopes, release_values, release_owners) AS r(scope, value, owner)
-  WHERE u.scope = r.scope AND u.value = r.value AND u.owner = r.owner;
+  IF cardinality(release_scopes) > 0 THEN
+    DELETE FROM __schema__.uniques u
+    USING unnest(release_scopes, release_values, release_owners) AS r(scope, value, owner)
+    WHERE u.scope = r.scope AND u.value = r.value AND u.owner = r.owner;
+  END IF;
   FOR i IN 1 .. coalesce(array_length(claim_scopes, 1), 0) LOOP
     -- DO UPDATE (not DO NOTHING) waits for and locks a concurrent claimer's row, so the holder read here is final.
     INSERT INTO __schema__.uniques AS u (scope, value, owner)
