@@ -37,9 +37,28 @@ describe('logbook serve', () => {
       expect(JSON.parse(tail.stdout)).toMatchObject({ streamId: 'note-1', type: 'Written', data: { text: 'hello' } });
       const remoteStats = await run(['stats', '--server', url, '--json']);
       expect(JSON.parse(remoteStats.stdout).events).toBe(stats.events + 1);
-      const forbidden = await run(['append', '$system', '--type', 'X', '--data', '1', '--server', url]);
+      const [forbidden, direct] = await Promise.all([
+        run(['append', '$system', '--type', 'X', '--data', '1', '--server', url]),
+        // Straight into the database, next to the running server: the event still joins the related-events index.
+        run([
+          'append',
+          'note-2',
+          '--type',
+          'Linked',
+          '--data',
+          '1',
+          '--metadata',
+          '{"correlationId":"corr-cli"}',
+          '--db',
+          db('served.db'),
+        ]),
+      ]);
       expect(forbidden.code).toBe(1);
       expect(forbidden.stderr).toContain('invalid_stream_id');
+      expect(direct.code).toBe(0);
+      await client.append('note-3', [{ type: 'Linked', data: 2, metadata: { correlationId: 'corr-cli' } }]);
+      const linked = (await client.readStream('note-3')).events[0]?.id as string;
+      expect((await client.related(linked)).correlated.map((e) => e.streamId)).toEqual(['note-2', 'note-3']);
 
       // SIGTERM while appends are in flight: exit 0, and every acknowledged append is in the database.
       const acked: string[] = [];

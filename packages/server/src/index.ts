@@ -11,6 +11,6 @@ export {
   type SseSettings,
 } from './context.js';
 export type { StreamView, Views } from './states.js';
-export { CAUSATION_COLLECTION, CORRELATION_COLLECTION } from './related.js';
+export { CAUSATION_COLLECTION, CORRELATION_COLLECTION, relatedIndexExtension } from './related.js';
 export { eventJson, resultJson, type RecordedEventJson } from './wire.js';
 export { consumerLags, type ConsumerLag } from './metrics.js';
