@@ -20,8 +20,9 @@ export interface PostgresStoreOptions {
    */
   serializeInlineAppends?: boolean;
   /**
-   * When subscribers are told about new events. 'in-transaction' (default): NOTIFY inside the append, delivered
-   * exactly at commit. 'after-commit': one coalesced NOTIFY after commits, plus an immediate in-process wake-up.
+   * When subscribers are told about new events. 'after-commit' (default): an immediate in-process wake-up plus one
+   * coalesced NOTIFY after commits for other processes. 'in-transaction': NOTIFY inside the append, delivered exactly
+   * at commit.
    * PostgreSQL holds a global lock from a notifying transaction's pre-commit through its commit flush, so
    * 'in-transaction' serialises concurrent commits (measured here: several times fewer concurrent appends per second).
    * With 'after-commit' a process dying between commit and NOTIFY delays other processes' subscribers to their

@@ -148,7 +148,7 @@ export class PostgresStore implements StorePort {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     const pool = await this.ready();
-    const afterCommit = this.options.notify === 'after-commit';
+    const afterCommit = this.options.notify !== 'in-transaction';
     const params = appendParams(request, afterCommit ? null : this.channel);
     for (let attempt = 0; ; attempt++) {
       try {
