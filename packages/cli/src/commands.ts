@@ -139,9 +139,12 @@ export async function exportCommand(f: CommonFlags & { from?: string; category?:
   });
 }
 
-export async function importCommand(file: string, f: CommonFlags & { progress: boolean }) {
+export async function importCommand(file: string, f: CommonFlags & { progress: boolean; reorder?: boolean }) {
   await withTarget(f, async (t) => {
-    const s = await importNdjson(t, file, { progress: f.progress && !f.json && Boolean(process.stderr.isTTY) });
+    const s = await importNdjson(t, file, {
+      progress: f.progress && !f.json && Boolean(process.stderr.isTTY),
+      reorder: f.reorder,
+    });
     if (f.json) out(JSON.stringify(s));
     else {
       const skipped = s.skippedSystem ? `, ${s.skippedSystem} system events skipped` : '';

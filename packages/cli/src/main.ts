@@ -91,7 +91,11 @@ target(
   program
     .command('import <file>')
     .description('append the events of an NDJSON export, in order; idempotent by event id (safe to re-run)')
-    .option('--no-progress', 'no progress bar'),
+    .option('--no-progress', 'no progress bar')
+    .option(
+      '--reorder',
+      'faster on finely interleaved logs: batches by stream (each stream keeps its order, the exact interleaving between streams is not kept)',
+    ),
 ).action(importCommand);
 
 target(program.command('stats').description('event and stream counts, head position, store kind')).action(statsCommand);

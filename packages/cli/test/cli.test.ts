@@ -92,6 +92,17 @@ describe('logbook on a database', () => {
       JSON.stringify(e.metadata),
     ];
     expect(copy.map(shape)).toEqual(lines.map(shape));
+    // --reorder batches by stream: each stream's events, ids and revisions are the same, then a plain re-run is a no-op.
+    const reordered = db('reordered.db');
+    const fast = await run(['import', file, '--db', reordered, '--reorder', '--json']);
+    expect(JSON.parse(fast.stdout)).toMatchObject({ appended: 4 });
+    const fastCopy = (await run(['export', '--db', reordered])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const byStream = (es: Array<Record<string, unknown>>) =>
+      [...es].sort((x, y) => String(x.streamId).localeCompare(String(y.streamId))).map(shape);
+    expect(byStream(fastCopy)).toEqual(byStream(lines));
     writeFileSync(join(dir, 'broken.ndjson'), `${exported.stdout}not json\n`);
     const broken = await run(['import', join(dir, 'broken.ndjson'), '--db', target]);
     expect(broken.code).toBe(1);
