@@ -27,7 +27,8 @@ import { registerWriteRoutes } from './routes-write.js';
 
 export interface LogbookServer {
   app: OpenAPIHono<Env>;
-  fetch: (request: Request) => Response | Promise<Response>;
+  /** The handler for @hono/node-server (or any fetch server); `env` carries Node's { incoming, outgoing }. */
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
   state: ServerState;
   /** Refuses new writes, ends SSE streams and waits for in-flight appends. Does not close the store. */
   drain(): Promise<void>;
@@ -136,7 +137,7 @@ export function createServer(options: ServerOptions): LogbookServer {
 
   return {
     app,
-    fetch: (request) => app.fetch(request),
+    fetch: (request, env) => app.fetch(request, env as never),
     state,
     drain: async () => {
       state.shutdown.abort();
