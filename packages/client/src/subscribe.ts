@@ -37,7 +37,7 @@ const FATAL = new Set([400, 401, 403, 404, 413]);
 
 export function subscribeSse(client: LogbookClient, fetchFn: typeof fetch, options: SubscribeOptions): ClientSubscription {
   const stopper = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, stopper.signal]) : stopper.signal;
+  const signal = options.signal ? anySignal([options.signal, stopper.signal]) : stopper.signal;
   let resumeAfter: string | undefined =
     options.from && options.from !== 'start' && options.from !== 'end' ? options.from : undefined;
   let lastDelivered: string | undefined;
@@ -54,7 +54,7 @@ export function subscribeSse(client: LogbookClient, fetchFn: typeof fetch, optio
     const headers = client.headers({ accept: 'text/event-stream' });
     if (resumeAfter !== undefined) headers['last-event-id'] = resumeAfter;
     const attempt = new AbortController();
-    const attemptSignal = AbortSignal.any([signal, attempt.signal]);
+    const attemptSignal = anySignal([signal, attempt.signal]);
     const idleMs = options.idleTimeoutMs ?? 45_000;
     let idle: ReturnType<typeof setTimeout> | undefined;
     const touch = () => {
@@ -136,6 +136,17 @@ export function subscribeSse(client: LogbookClient, fetchFn: typeof fetch, optio
     close: () => stopper.abort(),
     position: () => resumeAfter,
   };
+}
+
+/** AbortSignal.any where it exists (browsers from 2023-24, Node 20), a listener-based equivalent elsewhere. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) controller.abort(s.reason);
+    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
