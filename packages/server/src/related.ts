@@ -13,7 +13,8 @@ interface LinkDoc {
 }
 
 const metaString = (e: RecordedEvent, key: string): string | undefined => {
-  const v = e.metadata[key];
+  // Defensive: a store handing over events without a metadata object must not fail the append.
+  const v = e.metadata && typeof e.metadata === 'object' ? e.metadata[key] : undefined;
   return typeof v === 'string' && v.length > 0 && v.length <= 512 ? v : undefined;
 };
 

@@ -1,6 +1,6 @@
 // Operational endpoints: the SSE subscription, health, stats, consumers and Prometheus metrics.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { LogbookError, type Position, isPosition, streamIdProblem } from '@logbook/core';
+import { LogbookError, type Position, streamIdProblem } from '@logbook/core';
 import { assertRead } from './auth.js';
 import type { Env, ServerState } from './context.js';
 import { SERVER_VERSION } from './context.js';
@@ -9,7 +9,7 @@ import { errorResponses } from './openapi.js';
 import { readableFilter } from './routes-read.js';
 import { ConsumersBody, HealthBody, StatsBody, SubscribeQuery } from './schemas.js';
 import { sseStream } from './sse.js';
-import { splitCsv } from './wire.js';
+import { apiPosition, splitCsv } from './wire.js';
 
 const routes = {
   subscribe: createRoute({
@@ -64,12 +64,9 @@ export function registerOpsRoutes(app: OpenAPIHono<Env>, s: ServerState): void {
     const p = c.get('principal');
     const lastId = c.req.header('last-event-id')?.trim();
     let from: 'start' | 'end' | Position;
-    if (lastId) {
-      if (!isPosition(lastId)) throw new LogbookError('invalid_request', `Last-Event-ID is not a position: ${lastId}`);
-      from = lastId;
-    } else if (q.from === undefined || q.from === 'start' || q.from === 'end') from = q.from ?? 'start';
-    else if (isPosition(q.from)) from = q.from;
-    else throw new LogbookError('invalid_request', `from must be start, end or a position, got ${JSON.stringify(q.from)}`);
+    if (lastId) from = apiPosition(lastId, 'Last-Event-ID');
+    else if (q.from === undefined || q.from === 'start' || q.from === 'end') from = q.from ?? 'start';
+    else from = apiPosition(q.from, 'from (start, end or a position)');
     if (q.stream !== undefined) {
       const problem = streamIdProblem(q.stream, { allowSystem: true });
       if (problem) throw new LogbookError('invalid_stream_id', problem, { streamId: q.stream });

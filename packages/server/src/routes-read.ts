@@ -1,6 +1,6 @@
 // Read endpoints: stream pages, stream list, the global log, events by id, related events and time travel.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { type LogFilter, LogbookError, type RecordedEvent, isUuid, parsePosition } from '@logbook/core';
+import { type LogFilter, LogbookError, type RecordedEvent, isUuid } from '@logbook/core';
 import { assertRead, canRead, type Principal, readsAllUnder } from './auth.js';
 import type { Env, ServerState } from './context.js';
 import { ApiError } from './errors.js';
@@ -21,7 +21,7 @@ import {
   StreamPage,
 } from './schemas.js';
 import { streamStates } from './states.js';
-import { eventJson, splitCsv } from './wire.js';
+import { apiPosition, eventJson, splitCsv } from './wire.js';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -132,7 +132,7 @@ export function registerReadRoutes(app: OpenAPIHono<Env>, s: ServerState): void 
 
   app.openapi(routes.readEvents, async (c) => {
     const q = c.req.valid('query');
-    const from = q.from === undefined || q.from === 'start' ? undefined : parsePosition(q.from);
+    const from = q.from === undefined || q.from === 'start' ? undefined : apiPosition(q.from, 'from');
     const { filter, visible } = readableFilter(c.get('principal'), {
       types: splitCsv(q.types),
       categories: splitCsv(q.categories),

@@ -15,7 +15,7 @@ export const EventIdParam = z.object({
 });
 
 export const ExpectedRevision = z
-  .union([z.enum(['any', 'no_stream', 'stream_exists']), z.number().int().min(0)])
+  .union([z.enum(['any', 'no_stream', 'stream_exists']), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)])
   .openapi('ExpectedRevision', { description: '"any" (default), "no_stream", "stream_exists" or the last revision' });
 
 export const EventInput = z
@@ -78,14 +78,15 @@ const int = (min: number, max?: number) => {
   const n = z.coerce.number().int().min(min);
   return max === undefined ? n : n.max(max);
 };
+/** A revision in a query string: a non-negative integer that fits the stores' 64-bit columns. */
+const revisionParam = z
+  .string()
+  .regex(/^\d{1,19}$/, 'a revision is a non-negative integer')
+  .refine((v) => BigInt(v) <= 9223372036854775807n, 'a revision must fit in 64 bits');
 const csv = z.string().optional().openapi({ description: 'comma-separated list' });
 
 export const ReadStreamQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional()
-    .openapi({ description: 'inclusive start revision' }),
+  from: revisionParam.optional().openapi({ description: 'inclusive start revision' }),
   direction: z.enum(['forward', 'backward']).optional(),
   limit: int(1, 1000).optional().openapi({ description: '1-1000, default 100' }),
 });
@@ -135,10 +136,7 @@ export const RelatedBody = z
   .openapi('RelatedEvents');
 
 export const StatesQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional(),
+  from: revisionParam.optional().openapi({ description: 'first revision of the page' }),
   limit: int(1, 1000).optional(),
   at: z.string().optional().openapi({ description: 'ISO-8601 time: the state as of then', format: 'date-time' }),
 });

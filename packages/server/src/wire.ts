@@ -1,5 +1,22 @@
 // Domain values to their JSON wire form: revisions as numbers, positions as strings.
-import type { RecordedEvent, StreamWriteResult } from '@logbook/core';
+import {
+  LogbookError,
+  type Position,
+  type RecordedEvent,
+  type StreamWriteResult,
+  isPosition,
+  positionParts,
+} from '@logbook/core';
+
+const INT64_MAX = 9223372036854775807n;
+
+/** A position from a client: well-formed, with each part within the 64 bits every store can hold. */
+export function apiPosition(value: string, what = 'position'): Position {
+  if (!isPosition(value)) throw new LogbookError('invalid_request', `${what} is not a position: ${JSON.stringify(value)}`);
+  const [major, minor] = positionParts(value);
+  if (major > INT64_MAX || minor > INT64_MAX) throw new LogbookError('invalid_request', `${what} is out of range: ${value}`);
+  return value;
+}
 
 export interface RecordedEventJson {
   id: string;

@@ -210,6 +210,34 @@ describe.each(STORES)('API v1 on $name', (kind) => {
     expect((await s.call('GET', '/v1/nowhere')).status).toBe(404);
   });
 
+  it('handles numbers beyond 64 bits without a 500', async () => {
+    await s.client.append('big-1', [ev('X')]);
+    const cases: Array<[string, string, unknown]> = [
+      ['POST', '/v1/streams/big-1', { events: [ev('X')], expectedRevision: 1e300 }],
+      ['POST', '/v1/streams/big-1', { events: [ev('X')], expectedRevision: 2 ** 63 }],
+      [
+        'POST',
+        '/v1/transactions',
+        { appends: [{ streamId: 'big-1', events: [ev('X')] }], conditions: [{ streamId: 'big-2', expectedRevision: 2 ** 64 }] },
+      ],
+      ['GET', '/v1/streams/big-1?from=9999999999999999999', undefined],
+      ['GET', '/v1/streams/big-1?from=9223372036854775807&direction=backward', undefined],
+      ['GET', '/v1/streams/big-1/states?from=9999999999999999999', undefined],
+      ['GET', `/v1/events?from=${'9'.repeat(30)}`, undefined],
+      ['GET', `/v1/events?from=${'9'.repeat(25)}.${'9'.repeat(25)}`, undefined],
+      ['GET', `/v1/subscribe?from=${'9'.repeat(30)}`, undefined],
+    ];
+    for (const [method, path, body] of cases) {
+      const r = path.startsWith('/v1/subscribe')
+        ? await fetch(`${s.url}${path}`).then(async (res) => {
+            await res.body?.cancel();
+            return { status: res.status };
+          })
+        : await s.call(method, path, { body });
+      expect({ path, body, server: r.status >= 500 }).toEqual({ path, body, server: false });
+    }
+  });
+
   it('answers 503 store_unavailable once the store is gone, never 500', async () => {
     await s.store.port.close();
     const health = await s.call('GET', '/v1/health');
