@@ -1,12 +1,60 @@
-// Limits and hostile input: oversized and malformed bodies get 400/413, never a 500 or a crash.
+// Limits and hostile input (on every store): oversized and malformed bodies get 400/413, never a 500 or a crash.
 import { MemoryStore } from '@logbook/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, ev, startTestServer } from './helpers.js';
+
+afterAll(removeTempDirs);
+import { STORES, type TestServer, ev, removeTempDirs, startTestServer } from './helpers.js';
 
 describe('limits and malformed input', () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer(new MemoryStore(), {
+      limits: { maxBodyBytes: 64 * 1024, maxEventsPerRequest: 5, maxEventBytes: 2000 },
+    });
+  });
+  afterAll(() => s.close());
+
+  it('answers 413 payload_too_large for a large body, too many events or a large event', async () => {
+    const before = (await s.store.stats()).events;
+    const huge = await s.call('POST', '/v1/streams/a-1', { body: { events: [ev('X', 'y'.repeat(100_000))] } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error).toMatchObject({ code: 'payload_too_large', limit: 64 * 1024 });
+    const many = await s.call('POST', '/v1/streams/a-1', { body: { events: Array.from({ length: 6 }, () => ev('X')) } });
+    expect(many.status).toBe(413);
+    expect(many.body.error.code).toBe('payload_too_large');
+    const big = await s.call('POST', '/v1/streams/a-1', { body: { events: [ev('X', 'z'.repeat(3000))] } });
+    expect(big.status).toBe(413);
+    const tx = await s.call('POST', '/v1/transactions', {
+      body: {
+        appends: [
+          { streamId: 'a-1', events: [ev('X'), ev('X'), ev('X')] },
+          { streamId: 'b-1', events: [ev('X'), ev('X'), ev('X')] },
+        ],
+      },
+    });
+    expect(tx.status).toBe(413);
+    // A chunked body without Content-Length is counted as it streams in.
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 100; i++) c.enqueue(new TextEncoder().encode(' '.repeat(1024)));
+        c.close();
+      },
+    });
+    const chunked = await fetch(`${s.url}/v1/streams/a-1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await s.store.stats()).events).toBe(before);
+  });
+});
+
+describe.each(STORES)('hostile input on $name', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(await kind.create(), {
       limits: { maxBodyBytes: 64 * 1024, maxEventsPerRequest: 5, maxEventBytes: 2000 },
     });
   });
@@ -61,41 +109,5 @@ describe('limits and malformed input', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await s.call('GET', '/v1/health')).status).toBe(200);
-  });
-
-  it('answers 413 payload_too_large for a large body, too many events or a large event', async () => {
-    const before = (await s.store.stats()).events;
-    const huge = await s.call('POST', '/v1/streams/a-1', { body: { events: [ev('X', 'y'.repeat(100_000))] } });
-    expect(huge.status).toBe(413);
-    expect(huge.body.error).toMatchObject({ code: 'payload_too_large', limit: 64 * 1024 });
-    const many = await s.call('POST', '/v1/streams/a-1', { body: { events: Array.from({ length: 6 }, () => ev('X')) } });
-    expect(many.status).toBe(413);
-    expect(many.body.error.code).toBe('payload_too_large');
-    const big = await s.call('POST', '/v1/streams/a-1', { body: { events: [ev('X', 'z'.repeat(3000))] } });
-    expect(big.status).toBe(413);
-    const tx = await s.call('POST', '/v1/transactions', {
-      body: {
-        appends: [
-          { streamId: 'a-1', events: [ev('X'), ev('X'), ev('X')] },
-          { streamId: 'b-1', events: [ev('X'), ev('X'), ev('X')] },
-        ],
-      },
-    });
-    expect(tx.status).toBe(413);
-    // A chunked body without Content-Length is counted as it streams in.
-    const stream = new ReadableStream({
-      start(c) {
-        for (let i = 0; i < 100; i++) c.enqueue(new TextEncoder().encode(' '.repeat(1024)));
-        c.close();
-      },
-    });
-    const chunked = await fetch(`${s.url}/v1/streams/a-1`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: stream,
-      duplex: 'half',
-    } as RequestInit);
-    expect(chunked.status).toBe(413);
-    expect((await s.store.stats()).events).toBe(before);
   });
 });
