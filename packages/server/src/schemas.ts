@@ -1,6 +1,11 @@
 // Zod schemas of the HTTP API v1: request validation and the OpenAPI document come from these same definitions.
 import { z } from '@hono/zod-openapi';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Text a store can hold and a stream id could contain: no control characters (PostgreSQL refuses NUL outright). */
+const text = () => z.string().refine((v) => !CONTROL.test(v), 'must not contain control characters');
+
 const Json = z.any().openapi({ description: 'any JSON value' });
 const JsonObject = z.record(z.string(), z.any()).openapi({ type: 'object', description: 'a JSON object' });
 
@@ -21,7 +26,7 @@ export const ExpectedRevision = z
 export const EventInput = z
   .object({
     id: z.string().optional().openapi({ description: 'UUID; makes the append idempotent', format: 'uuid' }),
-    type: z.string().openapi({ example: 'Deposited' }),
+    type: text().openapi({ example: 'Deposited' }),
     data: Json,
     metadata: JsonObject.optional(),
   })
@@ -83,7 +88,7 @@ const revisionParam = z
   .string()
   .regex(/^\d{1,19}$/, 'a revision is a non-negative integer')
   .refine((v) => BigInt(v) <= 9223372036854775807n, 'a revision must fit in 64 bits');
-const csv = z.string().optional().openapi({ description: 'comma-separated list' });
+const csv = text().optional().openapi({ description: 'comma-separated list' });
 
 export const ReadStreamQuery = z.object({
   from: revisionParam.optional().openapi({ description: 'inclusive start revision' }),
@@ -94,8 +99,8 @@ export const ReadStreamQuery = z.object({
 export const StreamPage = z.object({ events: z.array(RecordedEvent), next: z.number().int().nullable() }).openapi('StreamPage');
 
 export const ListStreamsQuery = z.object({
-  prefix: z.string().optional(),
-  after: z.string().optional().openapi({ description: 'exclusive: stream ids after this one' }),
+  prefix: text().optional(),
+  after: text().optional().openapi({ description: 'exclusive: stream ids after this one' }),
   limit: int(1, 1000).optional(),
 });
 
@@ -111,17 +116,17 @@ export const ReadEventsQuery = z.object({
   limit: int(1, 1000).optional(),
   types: csv,
   categories: csv,
-  prefix: z.string().optional(),
+  prefix: text().optional(),
 });
 
 export const LogPage = z.object({ events: z.array(RecordedEvent), next: z.string(), atEnd: z.boolean() }).openapi('LogPage');
 
 export const SubscribeQuery = z.object({
   from: z.string().optional().openapi({ description: 'start (default), end, or a position (exclusive)' }),
-  stream: z.string().optional(),
+  stream: text().optional(),
   types: csv,
   categories: csv,
-  prefix: z.string().optional(),
+  prefix: text().optional(),
 });
 
 export const RelatedBody = z

@@ -82,6 +82,10 @@ describe.each(STORES)('hostile input on $name', (kind) => {
       '{"events":[{"type":"X","data":"\\ud800"}]}',
       '{"__proto__":{"polluted":1},"events":[{"type":"X","data":1}]}',
       '\u0000\u0001binary',
+      '{"events":[{"type":"X","data":"nul \\u0000 inside"}]}',
+      '{"events":[{"type":"X","data":{"k\\u0000":1}}]}',
+      '{"events":[{"type":"X\\u0000Y","data":1}]}',
+      '{"events":[{"type":"X","data":1,"metadata":{"m":"\\u0000"}}]}',
     ];
     for (const raw of bodies) {
       for (const path of ['/v1/streams/a-1', '/v1/transactions']) {
@@ -102,6 +106,11 @@ describe.each(STORES)('hostile input on $name', (kind) => {
       '/v1/streams/a-1/states?at=not-a-date',
       '/v1/streams/a-1/states?from=-5',
       '/v1/events/%25',
+      '/v1/streams?prefix=a%00b',
+      '/v1/streams?after=%00',
+      '/v1/events?prefix=%00&types=%00&categories=%00',
+      '/v1/events?types=%ED%A0%80',
+      '/v1/streams?prefix=%ED%A0%80',
     ];
     for (const path of paths) {
       const r = await s.call('GET', path);
