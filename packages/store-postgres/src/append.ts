@@ -4,6 +4,8 @@ import {
   type AppendRequest,
   type AppendResult,
   type ExpectedRevision,
+  type JsonObject,
+  type JsonValue,
   type RecordedEvent,
   type StreamWriteResult,
   classifyIdempotency,
@@ -13,7 +15,7 @@ import {
 } from '@logbook/core';
 import { sqlState } from './errors.js';
 import type { PgRow } from './pg-types.js';
-import { eventFromRow } from './rows.js';
+import { eventFromRow, positionOf } from './rows.js';
 
 const expectedText = (e: ExpectedRevision): string => (typeof e === 'bigint' ? e.toString() : e);
 
@@ -45,37 +47,61 @@ export function appendParams(request: AppendRequest, channel: string | null): un
   ];
 }
 
-/** True when the rows are what is already stored under the proposed ids (nothing was written). */
-export const isExistingAnswer = (rows: readonly PgRow[]): boolean => rows[0]?.existing === true;
-
-export function interpretAppend(request: AppendRequest, rows: readonly PgRow[]): AppendResult {
-  if (isExistingAnswer(rows)) {
-    let k = 0;
-    const verdicts = request.writes.map((w) => {
-      const existing = w.events.map((): RecordedEvent | undefined => {
-        const row = rows[k++];
-        return row && row.stream_id !== null ? eventFromRow(row) : undefined;
-      });
-      return classifyIdempotency(w.streamId, w.events, existing);
+/** Classifies the stored events under the proposed ids (read_events_by_ids rows) by core's rules; undefined when none is stored. */
+export function classifyStored(request: AppendRequest, rows: readonly PgRow[]): AppendResult | undefined {
+  let k = 0;
+  let found = false;
+  const verdicts = request.writes.map((w) => {
+    const existing = w.events.map((): RecordedEvent | undefined => {
+      const row = rows[k++];
+      if (!row || row.stream_id === null) return undefined;
+      found = true;
+      return eventFromRow(row);
     });
-    const verdict = combineIdempotency(verdicts);
-    if (verdict.kind === 'conflict') return verdict.failure;
-    if (verdict.kind === 'already_appended') return { ok: true, results: verdict.results, recorded: verdict.recorded };
-    throw new Error('append_events reported stored ids that core classifies as new');
-  }
-  const byStream = new Map<string, RecordedEvent[]>();
+    return classifyIdempotency(w.streamId, w.events, existing);
+  });
+  if (!found) return undefined;
+  const verdict = combineIdempotency(verdicts);
+  if (verdict.kind === 'conflict') return verdict.failure;
+  if (verdict.kind === 'already_appended') return { ok: true, results: verdict.results, recorded: verdict.recorded };
+  throw new Error('stored events under the proposed ids that core classifies as new');
+}
+
+/**
+ * The append function's answer as the port's result. Rows of a successful append carry the position, revision and
+ * time of each event; the rest comes from the request (payloads parsed from the very JSON text that was stored).
+ */
+export function interpretAppend(request: AppendRequest, rows: readonly PgRow[], params: readonly unknown[]): AppendResult {
+  const data = params[7] as string[];
+  const meta = params[8] as string[];
+  const byStream = new Map<string, PgRow[]>();
   for (const row of rows) {
-    const e = eventFromRow(row);
-    let list = byStream.get(e.streamId);
-    if (!list) byStream.set(e.streamId, (list = []));
-    list.push(e);
+    let list = byStream.get(row.stream_id);
+    if (!list) byStream.set(row.stream_id, (list = []));
+    list.push(row);
   }
   const recorded: RecordedEvent[] = [];
+  let k = 0;
   const results = request.writes.map((w): StreamWriteResult => {
-    const events = (byStream.get(w.streamId) ?? []).sort((a, b) => (a.revision < b.revision ? -1 : 1));
-    const first = events[0];
-    const last = events[events.length - 1];
-    if (!first || !last || events.length !== w.events.length) throw new Error(`append_events returned no rows for ${w.streamId}`);
+    const written = (byStream.get(w.streamId) ?? []).sort((a, b) => Number(BigInt(a.revision) - BigInt(b.revision)));
+    if (written.length !== w.events.length || written.length === 0)
+      throw new Error(`append_events returned no rows for ${w.streamId}`);
+    const events = w.events.map((e, i): RecordedEvent => {
+      const row = written[i] as PgRow;
+      const at = k++;
+      return {
+        id: e.id,
+        streamId: w.streamId,
+        revision: BigInt(row.revision),
+        position: positionOf(row),
+        type: e.type,
+        data: JSON.parse(data[at] as string) as JsonValue,
+        metadata: JSON.parse(meta[at] as string) as JsonObject,
+        recordedAt: row.recorded_at as string,
+      };
+    });
+    const first = events[0] as RecordedEvent;
+    const last = events[events.length - 1] as RecordedEvent;
     recorded.push(...events);
     return {
       streamId: w.streamId,
@@ -110,6 +136,6 @@ export function failureFromError(request: AppendRequest, e: unknown): AppendFail
   throw new Error(`unknown append failure ${message}`);
 }
 
-/** A concurrent append stored one of our event ids first: retrying lets the idempotency lookup classify it. */
+/** One of our event ids is stored (by an earlier or a concurrent append): the stored events must be classified. */
 export const isEventIdRace = (e: unknown): boolean =>
-  sqlState(e) === '23505' && (e as { constraint?: string }).constraint === 'events_id';
+  sqlState(e) === 'LB002' || (sqlState(e) === '23505' && (e as { constraint?: string }).constraint === 'events_id');

@@ -23,7 +23,7 @@ import {
   type UniquesPort,
   isUuid,
 } from '@logbook/core';
-import { appendParams, failureFromError, interpretAppend, isEventIdRace, isExistingAnswer } from './append.js';
+import { appendParams, classifyStored, failureFromError, interpretAppend, isEventIdRace } from './append.js';
 import {
   type Run,
   checkpointsPort,
@@ -47,6 +47,8 @@ import { assertSchemaName, channelName } from './schema-name.js';
 import { Statements } from './sql.js';
 
 const MAX_REVISION = '9223372036854775807';
+/** How long an after-commit NOTIFY waits for more commits to cover (other processes' wake-up latency). */
+const NOTIFY_COALESCE_MS = 2;
 
 export class PostgresStore implements StorePort {
   readonly kind = 'postgres';
@@ -153,13 +155,16 @@ export class PostgresStore implements StorePort {
     for (let attempt = 0; ; attempt++) {
       try {
         const rows = await this.appendOnce(pool, request, params);
-        if (afterCommit && !isExistingAnswer(rows)) this.notifyAfterCommit(pool);
-        return interpretAppend(request, rows);
+        if (afterCommit) this.notifyAfterCommit(pool);
+        return interpretAppend(request, rows, params);
       } catch (e) {
         const failure = failureFromError(request, e);
         if (failure) return failure;
-        if (isEventIdRace(e) && attempt < 3) continue;
-        throw toStoreError(e);
+        if (!isEventIdRace(e)) throw toStoreError(e);
+        // Nothing was written; the ids are stored (committed) and core's rules decide what that means.
+        const stored = classifyStored(request, await this.run(this.st.q('read_events_by_ids', [params[5]])));
+        if (stored) return stored;
+        if (attempt >= 3) throw toStoreError(e);
       }
     }
   }
@@ -173,13 +178,17 @@ export class PostgresStore implements StorePort {
       if (this.options.serializeInlineAppends !== false)
         await client.query(this.st.q('inline_lock', [`logbook-inline:${this.schema}`]));
       const rows = (await client.query(this.st.q('append', params))).rows;
-      const result = interpretAppend(request, rows);
-      if (result.ok && !isExistingAnswer(rows)) await inline(this.transactionContext(client), result.recorded);
+      const result = interpretAppend(request, rows, params);
+      if (result.ok) await inline(this.transactionContext(client), result.recorded);
       return rows;
     });
   }
 
-  /** After-commit mode: wake this process's subscriptions now, and other processes with one NOTIFY at a time. */
+  /**
+   * After-commit mode: wake this process's subscriptions now, and other processes with one NOTIFY at a time, sent
+   * NOTIFY_COALESCE_MS after the first commit it covers. Every extra statement costs a sequential writer a round trip's
+   * worth of CPU on both ends; the short wait lets one NOTIFY cover the commits of a burst.
+   */
   private notifyAfterCommit(pool: PgPool): void {
     this.listener.fire();
     if (this.notifying) {
@@ -188,7 +197,8 @@ export class PostgresStore implements StorePort {
     }
     this.notifying = (async () => {
       do {
-        this.notifyAgain = false;
+        if (!this.closed) await new Promise((resolve) => setTimeout(resolve, NOTIFY_COALESCE_MS));
+        this.notifyAgain = false; // commits until now are covered by the NOTIFY sent next
         // A failed NOTIFY only delays other processes to their fallback poll.
         await pool.query(this.st.q('notify', [this.channel])).catch(() => {});
       } while (this.notifyAgain && !this.closed);

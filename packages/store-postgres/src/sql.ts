@@ -17,6 +17,7 @@ export const OPERATIONS = [
   'read_stream_forward',
   'read_stream_backward',
   'read_event_by_id',
+  'read_events_by_ids',
   'stream_info',
   'list_streams',
   'stats',

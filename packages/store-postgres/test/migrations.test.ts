@@ -33,7 +33,12 @@ async function migrateUpTo(schema: string, version: number): Promise<void> {
 describe('migration files', () => {
   it('are numbered 1..n without gaps, one per file', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['create_event_tables', 'create_side_tables', 'create_append_function']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual([
+      'create_event_tables',
+      'create_side_tables',
+      'create_append_function',
+      'leaner_append_function',
+    ]);
   });
 
   it('0001 create_event_tables: streams and events with the id, log and stream indexes', async () => {
@@ -81,12 +86,39 @@ describe('migration files', () => {
     });
     expect(r.rows).toEqual([{ revision: '0' }]);
   });
+
+  it('0004 leaner_append_function: replaces append_events; success rows leave the payload to the caller', async () => {
+    const schema = freshSchemaName('m4');
+    await migrateUpTo(schema, 4);
+    const call = (streams: string[], expected: string[], counts: number[], n: number) =>
+      db.query({
+        text: `SELECT revision, type, data FROM "${schema}".append_events($1, $2, $3, '{}', '{}', $4, $5, $6, $7, '{}', '{}', '{}', '{}', '{}', '{}', NULL)`,
+        values: [
+          streams,
+          expected,
+          counts,
+          proposeEvents(Array.from({ length: n }, () => ({ type: 't', data: 1 }))).map((e) => e.id),
+          Array(n).fill('t'),
+          Array(n).fill('1'),
+          Array(n).fill('{}'),
+        ],
+      });
+    expect((await call(['s-1'], ['no_stream'], [1], 1)).rows).toEqual([{ revision: '0', type: null, data: null }]);
+    // Two streams in one call: each continues its own revisions.
+    const two = await call(['s-1', 's-2'], ['0', 'no_stream'], [2, 1], 3);
+    expect(two.rows.map((r) => r.revision)).toEqual(['1', '2', '0']);
+    const functions = await db.query({
+      text: 'SELECT count(*)::int AS n FROM pg_proc WHERE proname = $1 AND pronamespace = $2::regnamespace',
+      values: ['append_events', `"${schema}"`],
+    });
+    expect(functions.rows[0].n).toBe(1);
+  });
 });
 
 describe('migrate()', () => {
   it('applies every migration once and records it; a second run applies nothing', async () => {
     const schema = freshSchemaName('mig');
-    expect(await migrate({ connectionString: url, schema })).toEqual([1, 2, 3]);
+    expect(await migrate({ connectionString: url, schema })).toEqual([1, 2, 3, 4]);
     expect(await migrate({ connectionString: url, schema })).toEqual([]);
     const recorded = await db.query(`SELECT version, name FROM "${schema}".migrations ORDER BY version`);
     expect(recorded.rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
@@ -95,7 +127,7 @@ describe('migrate()', () => {
   it('is safe to run concurrently: each migration is applied exactly once', async () => {
     const schema = freshSchemaName('conc');
     const runs = await Promise.all(Array.from({ length: 4 }, () => migrate({ connectionString: url, schema })));
-    expect(runs.flat().sort()).toEqual([1, 2, 3]);
+    expect(runs.flat().sort()).toEqual([1, 2, 3, 4]);
   });
 
   it("with migrate: 'explicit' the store does not touch the schema until migrate() is called", async () => {
@@ -103,7 +135,7 @@ describe('migrate()', () => {
     const store = await testStore({ schema, migrate: 'explicit' });
     await expect(store.headPosition()).rejects.toMatchObject({ code: 'store_unavailable', message: /not migrated/ });
     expect(await tables(schema)).toEqual([]);
-    expect(await store.migrate()).toEqual([1, 2, 3]);
+    expect(await store.migrate()).toEqual([1, 2, 3, 4]);
     expect(await store.headPosition()).toBe('0');
   });
 

@@ -1,5 +1,6 @@
 // Tests of the event operations: append, reads of the log and of streams, stats, notifications and checks.
 import { expect } from 'vitest';
+import type { AppendRequest } from '@logbook/core';
 import { channelName } from '../../src/schema-name.js';
 import { type OperationTests, append, clients, pos, q, request, schema } from './context.js';
 
@@ -11,12 +12,16 @@ export const eventOperationTests: OperationTests = {
       [false, 'op-append', '0'],
       [false, 'op-append', '1'],
     ]);
-    // The same ids again: nothing written, the stored rows come back for core to classify.
-    const again = await append(r);
-    expect(again.map((x) => [x.existing, x.revision])).toEqual([
-      [true, '0'],
-      [true, '1'],
-    ]);
+    // The same ids again: the unique index on events(id) stops it and nothing is written.
+    await expect(append(r)).rejects.toMatchObject({ code: '23505', constraint: 'events_id' });
+    // Behind a wrong expected revision, idempotency comes first: the function reports that the ids are stored.
+    const stale = { writes: [{ ...(r.writes[0] as AppendRequest['writes'][number]), expectedRevision: 7n }] };
+    await expect(append(stale)).rejects.toMatchObject({ code: 'LB002', message: 'stored_ids' });
+    // Two streams take the general path: the same answer.
+    const two = { writes: [...stale.writes, request('op-append-2', 1).writes[0] as AppendRequest['writes'][number]] };
+    await expect(append(two)).rejects.toMatchObject({ code: 'LB002', message: 'stored_ids' });
+    expect((await q('stream_info', ['op-append']))[0].last_revision).toBe('1');
+    expect(await q('stream_info', ['op-append-2'])).toEqual([]);
     await expect(append(request('op-append', 1, 5n))).rejects.toMatchObject({
       code: 'LB001',
       message: 'wrong_expected_revision',
@@ -74,6 +79,15 @@ export const eventOperationTests: OperationTests = {
   read_stream_backward: async () => {
     await append(request('op-bwd', 5));
     expect((await q('read_stream_backward', ['op-bwd', '2', 5])).map((x) => x.revision)).toEqual(['2', '1', '0']);
+  },
+  read_events_by_ids: async () => {
+    const [row] = await append(request('op-byids', 1));
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const rows = await q('read_events_by_ids', [[missing, row.id]]);
+    expect(rows.map((x) => [x.existing, x.stream_id, x.id, x.revision])).toEqual([
+      [true, null, null, null],
+      [true, 'op-byids', row.id, '0'],
+    ]);
   },
   read_event_by_id: async () => {
     const [row] = await append(request('op-byid', 1));
