@@ -51,7 +51,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     for (const s of plan.skipped) log(`skipping ${s.label}: ${s.reason}`);
     const want = (id: string) => !options.workloads || options.workloads.some((w) => id.startsWith(w));
     const subjects = plan.subjects.filter((s) => !options.subjects || options.subjects.some((f) => s.label.includes(f)));
-    for (const subject of subjects) await runSubject(subject, sizes, results, log, want);
+    const storeWorkloads = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'].some(want);
+    if (storeWorkloads) for (const subject of subjects) await runSubject(subject, sizes, results, log, want);
     for (const backend of backends) {
       if ((backend === 'postgres' && !server) || !want('W7')) continue;
       await runW7(backend, server, sizes, results, log);
