@@ -38,11 +38,18 @@ try {
   for (let i = 0; i < 500; i++) await one(i); // warm up
   await pool.query('SELECT pg_stat_statements_reset()');
   const syncs = async () => Number((await pool.query('SELECT wal_sync FROM pg_stat_wal')).rows[0].wal_sync);
+  const wal = async () =>
+    (await pool.query('SELECT wal_bytes::bigint AS b, wal_fpi AS f, wal_records AS r FROM pg_stat_wal')).rows[0];
+  const wal0 = await wal();
   const syncs0 = await syncs();
   let t0 = performance.now();
   for (let i = 500; i < 500 + N; i++) await one(i);
   const single = (performance.now() - t0) / N;
   console.log(`WAL syncs per single append: ${((await syncs()) - syncs0) / N}`);
+  const wal1 = await wal();
+  console.log(
+    `per append: WAL bytes ${(wal1.b - wal0.b) / N}, full-page images ${(wal1.f - wal0.f) / N}, records ${(wal1.r - wal0.r) / N}`,
+  );
   t0 = performance.now();
   const B = Math.max(10, N / 20);
   for (let b = 0; b < B; b++) {
@@ -52,6 +59,7 @@ try {
   const batch = (performance.now() - t0) / B;
   await pool.query(`CREATE TABLE raw_events (seq bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, stream_id text NOT NULL,
     revision bigint NOT NULL, type text NOT NULL, data json NOT NULL, metadata json NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
+  const walR = await wal();
   t0 = performance.now();
   for (let i = 0; i < N; i++) {
     await pool.query({
@@ -61,6 +69,10 @@ try {
     });
   }
   const raw = (performance.now() - t0) / N;
+  const wal2 = await wal();
+  console.log(
+    `per raw insert: WAL bytes ${(wal2.b - walR.b) / N}, full-page images ${(wal2.f - walR.f) / N}, records ${(wal2.r - walR.r) / N}`,
+  );
   console.log(`raw single insert ${(raw * 1000).toFixed(0)} us`);
   console.log(
     `synchronous_commit=${SYNC}: single ${(single * 1000).toFixed(0)} us/append, batch ${(batch * 1000).toFixed(0)} us/append`,

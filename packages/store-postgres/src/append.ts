@@ -19,12 +19,58 @@ import { eventFromRow, positionOf } from './rows.js';
 
 const expectedText = (e: ExpectedRevision): string => (typeof e === 'bigint' ? e.toString() : e);
 
-/** The 16 bound parameters of append.sql, in order. */
-/** `channel` null: the function does not NOTIFY (after-commit mode). */
+/** An append as one statement: which operation, its bound parameters, and the JSON texts sent for each event. */
+export interface AppendCall {
+  op: 'append' | 'append_stream';
+  params: unknown[];
+  ids: string[];
+  data: string[];
+  meta: string[];
+}
+
+/**
+ * The statement for a request. One write without conditions or unique values (the common append) goes to
+ * append_stream.sql (7 parameters); anything else to append.sql (16). `channel` null: no NOTIFY in the transaction.
+ */
+export function appendCall(request: AppendRequest, channel: string | null): AppendCall {
+  const events = request.writes.flatMap((w) => w.events);
+  const ids = events.map((e) => e.id);
+  const types = events.map((e) => e.type);
+  const data = events.map((e) => JSON.stringify(e.data));
+  const meta = events.map((e) => JSON.stringify(e.metadata));
+  const only = request.writes.length === 1 ? request.writes[0] : undefined;
+  const extras =
+    (request.conditions?.length ?? 0) + (request.uniques?.claim?.length ?? 0) + (request.uniques?.release?.length ?? 0);
+  if (only && events.length > 0 && extras === 0) {
+    const params = [only.streamId, expectedText(only.expectedRevision), ids, types, data, meta, channel];
+    return { op: 'append_stream', params, ids, data, meta };
+  }
+  return { op: 'append', params: generalParams(request, channel, ids, types, data, meta), ids, data, meta };
+}
+
+/** The 16 bound parameters of append.sql (which serves any request). */
 export function appendParams(request: AppendRequest, channel: string | null): unknown[] {
+  const events = request.writes.flatMap((w) => w.events);
+  return generalParams(
+    request,
+    channel,
+    events.map((e) => e.id),
+    events.map((e) => e.type),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => JSON.stringify(e.metadata)),
+  );
+}
+
+function generalParams(
+  request: AppendRequest,
+  channel: string | null,
+  ids: string[],
+  types: string[],
+  data: string[],
+  meta: string[],
+): unknown[] {
   const writes = request.writes;
   const conditions = request.conditions ?? [];
-  const events = writes.flatMap((w) => w.events);
   const claims = request.uniques?.claim ?? [];
   const releases = request.uniques?.release ?? [];
   return [
@@ -33,10 +79,10 @@ export function appendParams(request: AppendRequest, channel: string | null): un
     writes.map((w) => w.events.length),
     conditions.map((c) => c.streamId),
     conditions.map((c) => expectedText(c.expectedRevision)),
-    events.map((e) => e.id),
-    events.map((e) => e.type),
-    events.map((e) => JSON.stringify(e.data)),
-    events.map((e) => JSON.stringify(e.metadata)),
+    ids,
+    types,
+    data,
+    meta,
     claims.map((c) => c.scope),
     claims.map((c) => c.value),
     claims.map((c) => c.owner),
@@ -67,25 +113,44 @@ export function classifyStored(request: AppendRequest, rows: readonly PgRow[]): 
   throw new Error('stored events under the proposed ids that core classifies as new');
 }
 
-/**
- * The append function's answer as the port's result. Rows of a successful append carry the position, revision and
- * time of each event; the rest comes from the request (payloads parsed from the very JSON text that was stored).
- */
-export function interpretAppend(request: AppendRequest, rows: readonly PgRow[], params: readonly unknown[]): AppendResult {
-  const data = params[7] as string[];
-  const meta = params[8] as string[];
+/** append_stream's one answer row as one row per written event (revision, tx_id, seq, recorded_at). */
+function streamRows(request: AppendRequest, rows: readonly PgRow[]): Map<string, PgRow[]> {
+  const row = rows[0];
+  const streamId = request.writes[0]?.streamId as string;
+  if (!row) throw new Error(`append_to_stream returned no row for ${streamId}`);
+  const first = BigInt(row.first_revision);
+  const written = (row.seqs as string).split(',').map((seq, i) => ({
+    revision: (first + BigInt(i)).toString(),
+    tx_id: row.tx_id,
+    seq,
+    recorded_at: row.recorded_at,
+  }));
+  return new Map([[streamId, written]]);
+}
+
+/** append_events' rows (one per written event) by stream, in revision order. */
+function eventRows(rows: readonly PgRow[]): Map<string, PgRow[]> {
   const byStream = new Map<string, PgRow[]>();
   for (const row of rows) {
     let list = byStream.get(row.stream_id);
     if (!list) byStream.set(row.stream_id, (list = []));
     list.push(row);
   }
+  for (const list of byStream.values()) list.sort((a, b) => Number(BigInt(a.revision) - BigInt(b.revision)));
+  return byStream;
+}
+
+/**
+ * The answer of a successful append as the port's result. The rows carry each event's revision, position and time;
+ * the rest comes from the request (payloads parsed from the very JSON texts that were stored).
+ */
+export function interpretAppend(request: AppendRequest, rows: readonly PgRow[], call: AppendCall): AppendResult {
+  const byStream = call.op === 'append_stream' ? streamRows(request, rows) : eventRows(rows);
   const recorded: RecordedEvent[] = [];
   let k = 0;
   const results = request.writes.map((w): StreamWriteResult => {
-    const written = (byStream.get(w.streamId) ?? []).sort((a, b) => Number(BigInt(a.revision) - BigInt(b.revision)));
-    if (written.length !== w.events.length || written.length === 0)
-      throw new Error(`append_events returned no rows for ${w.streamId}`);
+    const written = byStream.get(w.streamId) ?? [];
+    if (written.length !== w.events.length || written.length === 0) throw new Error(`append returned no rows for ${w.streamId}`);
     const events = w.events.map((e, i): RecordedEvent => {
       const row = written[i] as PgRow;
       const at = k++;
@@ -95,8 +160,8 @@ export function interpretAppend(request: AppendRequest, rows: readonly PgRow[], 
         revision: BigInt(row.revision),
         position: positionOf(row),
         type: e.type,
-        data: JSON.parse(data[at] as string) as JsonValue,
-        metadata: JSON.parse(meta[at] as string) as JsonObject,
+        data: JSON.parse(call.data[at] as string) as JsonValue,
+        metadata: JSON.parse(call.meta[at] as string) as JsonObject,
         recordedAt: row.recorded_at as string,
       };
     });

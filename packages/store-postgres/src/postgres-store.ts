@@ -23,7 +23,7 @@ import {
   type UniquesPort,
   isUuid,
 } from '@logbook/core';
-import { appendParams, classifyStored, failureFromError, interpretAppend, isEventIdRace } from './append.js';
+import { type AppendCall, appendCall, classifyStored, failureFromError, interpretAppend, isEventIdRace } from './append.js';
 import {
   type Run,
   checkpointsPort,
@@ -151,18 +151,18 @@ export class PostgresStore implements StorePort {
   async append(request: AppendRequest): Promise<AppendResult> {
     const pool = await this.ready();
     const afterCommit = this.options.notify !== 'in-transaction';
-    const params = appendParams(request, afterCommit ? null : this.channel);
+    const call = appendCall(request, afterCommit ? null : this.channel);
     for (let attempt = 0; ; attempt++) {
       try {
-        const rows = await this.appendOnce(pool, request, params);
+        const rows = await this.appendOnce(pool, request, call);
         if (afterCommit) this.notifyAfterCommit(pool);
-        return interpretAppend(request, rows, params);
+        return interpretAppend(request, rows, call);
       } catch (e) {
         const failure = failureFromError(request, e);
         if (failure) return failure;
         if (!isEventIdRace(e)) throw toStoreError(e);
         // Nothing was written; the ids are stored (committed) and core's rules decide what that means.
-        const stored = classifyStored(request, await this.run(this.st.q('read_events_by_ids', [params[5]])));
+        const stored = classifyStored(request, await this.run(this.st.q('read_events_by_ids', [call.ids])));
         if (stored) return stored;
         if (attempt >= 3) throw toStoreError(e);
       }
@@ -170,15 +170,15 @@ export class PostgresStore implements StorePort {
   }
 
   /** The append function's rows: in autocommit (one round trip), or in a transaction when an inline hook must run. */
-  private async appendOnce(pool: PgPool, request: AppendRequest, params: unknown[]): Promise<PgRow[]> {
-    if (!request.inline) return (await pool.query(this.st.q('append', params))).rows;
+  private async appendOnce(pool: PgPool, request: AppendRequest, call: AppendCall): Promise<PgRow[]> {
+    if (!request.inline) return (await pool.query(this.st.q(call.op, call.params))).rows;
     const inline = request.inline;
     return withTransaction(pool, async (client) => {
       // Taken before the append function assigns a transaction id, so log order = projection order.
       if (this.options.serializeInlineAppends !== false)
         await client.query(this.st.q('inline_lock', [`logbook-inline:${this.schema}`]));
-      const rows = (await client.query(this.st.q('append', params))).rows;
-      const result = interpretAppend(request, rows, params);
+      const rows = (await client.query(this.st.q(call.op, call.params))).rows;
+      const result = interpretAppend(request, rows, call);
       if (result.ok) await inline(this.transactionContext(client), result.recorded);
       return rows;
     });

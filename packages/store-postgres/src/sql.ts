@@ -8,6 +8,7 @@ const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
 export const OPERATIONS = [
   'append',
+  'append_stream',
   'inline_lock',
   'notify',
   'read_all',

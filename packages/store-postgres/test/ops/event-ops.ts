@@ -1,6 +1,7 @@
 // Tests of the event operations: append, reads of the log and of streams, stats, notifications and checks.
 import { expect } from 'vitest';
 import type { AppendRequest } from '@logbook/core';
+import { appendCall } from '../../src/append.js';
 import { channelName } from '../../src/schema-name.js';
 import { type OperationTests, append, clients, pos, q, request, schema } from './context.js';
 
@@ -79,6 +80,47 @@ export const eventOperationTests: OperationTests = {
   read_stream_backward: async () => {
     await append(request('op-bwd', 5));
     expect((await q('read_stream_backward', ['op-bwd', '2', 5])).map((x) => x.revision)).toEqual(['2', '1', '0']);
+  },
+  append_stream: async () => {
+    const r = request('op-stream', 2, 'no_stream');
+    const call = appendCall(r, channelName(schema));
+    expect(call.op).toBe('append_stream');
+    const [first] = await q('append_stream', call.params);
+    expect([first.first_revision, first.seqs.split(',').length]).toEqual(['0', 2]);
+    // An existing stream at the expected revision: its row moves on and the revisions continue.
+    const next = request('op-stream', 1, 1n);
+    const [second] = await q('append_stream', appendCall(next, null).params);
+    expect(second.first_revision).toBe('2');
+    expect(BigInt(second.tx_id)).toBeGreaterThan(BigInt(first.tx_id));
+    expect((await q('stream_info', ['op-stream']))[0].last_revision).toBe('2');
+    // A refusal leaves no trace; the same ids behind a refusal report that they are stored (idempotency first).
+    await expect(q('append_stream', appendCall(request('op-stream', 1, 0n), null).params)).rejects.toMatchObject({
+      code: 'LB001',
+      message: 'wrong_expected_revision',
+    });
+    await expect(
+      q(
+        'append_stream',
+        appendCall({ writes: [{ ...(next.writes[0] as AppendRequest['writes'][number]), expectedRevision: 0n }] }, null).params,
+      ),
+    ).rejects.toMatchObject({ code: 'LB002' });
+    await expect(
+      q(
+        'append_stream',
+        appendCall({ writes: [{ ...(next.writes[0] as AppendRequest['writes'][number]), expectedRevision: 'any' }] }, null)
+          .params,
+      ),
+    ).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'events_id',
+    });
+    expect((await q('stream_info', ['op-stream']))[0].last_revision).toBe('2');
+    await expect(q('append_stream', appendCall(request('op-stream-new', 1, 'stream_exists'), null).params)).rejects.toMatchObject(
+      {
+        code: 'LB001',
+      },
+    );
+    expect(await q('stream_info', ['op-stream-new'])).toEqual([]);
   },
   read_events_by_ids: async () => {
     const [row] = await append(request('op-byids', 1));
