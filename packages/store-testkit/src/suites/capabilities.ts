@@ -35,6 +35,21 @@ export function capabilitiesSuite(ctx: SuiteContext): void {
       expect(calls).toBeGreaterThan(0);
     });
 
+    it.runIf(ctx.has('transactions'))('gives inline hooks the recorded events exactly as reads return them', async () => {
+      const port = await ctx.port();
+      const { EventStore } = await import('@logbook/core');
+      const store = new EventStore(port);
+      const seen: unknown[] = [];
+      store.use({ inline: (_tx, recorded) => void seen.push(...recorded) });
+      await store.append('inline-1', [
+        { type: 'A', data: { n: 1 }, metadata: { who: 'ada' } },
+        { type: 'B', data: [1, 'two'] },
+      ]);
+      const read = await store.readStreamToArray('inline-1');
+      expect(seen).toEqual(read);
+      expect(read.map((e) => e.metadata)).toEqual([{ who: 'ada' }, {}]);
+    });
+
     it('answers ping and reports stats of an empty store', async () => {
       const port = await ctx.port();
       await expect(port.ping()).resolves.toBeUndefined();
