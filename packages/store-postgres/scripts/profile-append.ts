@@ -83,6 +83,10 @@ try {
      FROM pg_stat_statements WHERE calls > 5 ORDER BY total_exec_time DESC LIMIT 20`,
   );
   console.table(r.rows);
+  const hot = await pool.query(
+    "SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE schemaname = 'profile' AND relname = 'streams'",
+  );
+  console.log('stream row updates (all, HOT):', hot.rows[0]);
   await store.close();
 } finally {
   await pool.end();
