@@ -94,7 +94,8 @@ function generalParams(
 }
 
 /** Classifies the stored events under the proposed ids (read_events_by_ids rows) by core's rules; undefined when none is stored. */
-export function classifyStored(request: AppendRequest, rows: readonly PgRow[]): AppendResult | undefined {
+export function classifyStored(request: AppendRequest, unordered: readonly PgRow[]): AppendResult | undefined {
+  const rows = [...unordered].sort((a, b) => a.ord - b.ord);
   let k = 0;
   let found = false;
   const verdicts = request.writes.map((w) => {

@@ -87,6 +87,7 @@ describe.each([false, true])('query plans (generic plan: %s)', (generic) => {
     ['a stream forward from a revision', 'read_stream_forward', () => ['plan-long', '5000', 100], 'events_stream_revision'],
     ['a stream backward from a revision', 'read_stream_backward', () => ['plan-long', '5000', 100], 'events_stream_revision'],
     ['an event by id', 'read_event_by_id', () => ['00000000-0000-4000-8000-000000000000'], 'events_id'],
+    ['stored events by ids', 'read_events_by_ids', () => [['00000000-0000-4000-8000-000000000000']], 'events_id'],
   ];
   it.each(cases)('%s: index scan on the events table, no seq scan, no sort', async (_, op, values, index) => {
     const all = await plan(op, values(), generic);

@@ -125,7 +125,7 @@ export const eventOperationTests: OperationTests = {
   read_events_by_ids: async () => {
     const [row] = await append(request('op-byids', 1));
     const missing = '00000000-0000-4000-8000-000000000000';
-    const rows = await q('read_events_by_ids', [[missing, row.id]]);
+    const rows = (await q('read_events_by_ids', [[missing, row.id]])).sort((a, b) => a.ord - b.ord);
     expect(rows.map((x) => [x.existing, x.stream_id, x.id, x.revision])).toEqual([
       [true, null, null, null],
       [true, 'op-byids', row.id, '0'],
