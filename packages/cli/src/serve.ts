@@ -80,7 +80,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     throw e;
   });
   if (seed && bank?.seedDemoData) {
-    // Seeded through the running server's store, so its related-events index covers the demo data too.
+    // Seeded after the server started: its related-events projection indexes the demo data as it lands.
     logger.info('empty store: seeding the bank example demo data');
     try {
       await bank.seedDemoData(store);

@@ -97,20 +97,13 @@ function serverTarget(client: LogbookClient): Target {
 }
 
 function dbTarget({ store, version, describe }: OpenedStore): Target {
-  // Writers maintain the server's related-events index too, so events appended here show up in /related.
-  let indexed: Promise<void> | undefined;
-  const index = () =>
-    (indexed ??= import('@logbook/server').then(({ relatedIndexExtension }) => {
-      if (store.port.transaction) store.use(relatedIndexExtension());
-    }));
+  // No index upkeep here: a server on this database follows the log with its related-events projection.
   return {
     where: describe,
     append: async (streamId, events, expectedRevision) => {
-      await index();
       return resultJson(await store.append(streamId, events as EventToAppend[], { expectedRevision: toCore(expectedRevision) }));
     },
     transaction: async (input) => {
-      await index();
       const out = await store.appendMultiple({
         appends: input.appends.map((a) => ({
           streamId: a.streamId,

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { isLogbookError } from '@logbook/core';
 import { pino } from 'pino';
 import { ANONYMOUS, Authenticator } from './auth.js';
 import {
@@ -19,7 +18,7 @@ import {
 import { sendError } from './errors.js';
 import { createMetrics } from './metrics.js';
 import { RateTracker } from './rate.js';
-import { relatedIndexExtension } from './related.js';
+import { startRelatedIndex } from './related-runner.js';
 import { StateCheckpoints } from './states.js';
 import { registerOpsRoutes } from './routes-ops.js';
 import { registerReadRoutes } from './routes-read.js';
@@ -32,8 +31,8 @@ export interface LogbookServer {
   state: ServerState;
   /** Refuses new writes, ends SSE streams and waits for in-flight appends. Does not close the store. */
   drain(): Promise<void>;
-  /** Removes the server's extension from the store. */
-  dispose(): void;
+  /** Stops the server's related-events projection (its last page commits first). Does not close the store. */
+  dispose(): Promise<void>;
 }
 
 const SAFE_ID = /^[\w.:-]{1,128}$/;
@@ -43,14 +42,11 @@ export function createServer(options: ServerOptions): LogbookServer {
   const { store } = options;
   const logger = options.logger === false ? undefined : (options.logger ?? pino({ name: 'logbook' }));
   const rate = new RateTracker();
-  let relatedIndexed = true;
-  let removeExtension = () => {};
-  const onRecorded = (events: readonly unknown[]) => rate.record(events.length);
-  try {
-    removeExtension = store.use(relatedIndexExtension(onRecorded));
-  } catch (e) {
-    if (!isLogbookError(e, 'capability_missing')) throw e;
-    relatedIndexed = false;
+  // The related-events index follows the log after the append (checkpointed), so appends keep the store's fast path.
+  const related = startRelatedIndex(store, {
+    onError: (e) => logger?.error({ err: e }, 'the related-events index stopped'),
+  });
+  if (!related) {
     logger?.warn('the store has no transactions: /v1/events/{id}/related will not find caused or correlated events');
   }
   const state: ServerState = {
@@ -66,7 +62,7 @@ export function createServer(options: ServerOptions): LogbookServer {
     storeVersion: options.storeVersion ?? 'unknown',
     shutdown: new AbortController(),
     inflight: new InflightTracker(),
-    relatedIndexed,
+    related,
     openSubscriptions: 0,
     stateCheckpoints: new StateCheckpoints(),
   };
@@ -143,7 +139,9 @@ export function createServer(options: ServerOptions): LogbookServer {
       state.shutdown.abort();
       await state.inflight.idle();
     },
-    dispose: () => removeExtension(),
+    dispose: async () => {
+      await related?.stop();
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { EventStore } from '@logbook/core';
 import type { Logger } from 'pino';
 import type { Authenticator, AuthConfig, Principal } from './auth.js';
 import type { Metrics } from './metrics.js';
+import type { RelatedIndexRunner } from './related-runner.js';
 import type { RateTracker } from './rate.js';
 import type { StateCheckpoints, Views } from './states.js';
 
@@ -68,7 +69,8 @@ export interface ServerState {
   /** Aborted when shutdown begins: new requests are refused, SSE streams end. */
   shutdown: AbortController;
   inflight: InflightTracker;
-  relatedIndexed: boolean;
+  /** The related-events index; undefined when the store has no transactions. */
+  related: RelatedIndexRunner | undefined;
   openSubscriptions: number;
   stateCheckpoints: StateCheckpoints;
 }

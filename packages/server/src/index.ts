@@ -11,6 +11,11 @@ export {
   type SseSettings,
 } from './context.js';
 export type { StreamView, Views } from './states.js';
-export { CAUSATION_COLLECTION, CORRELATION_COLLECTION, relatedIndexExtension } from './related.js';
+export {
+  CAUSATION_COLLECTION,
+  CORRELATION_COLLECTION,
+  RELATED_WAIT_MS,
+} from './related.js';
+export { RELATED_CHECKPOINT, startRelatedIndex, type RelatedIndexRunner } from './related-runner.js';
 export { eventJson, resultJson, type RecordedEventJson } from './wire.js';
 export { consumerLags, type ConsumerLag } from './metrics.js';

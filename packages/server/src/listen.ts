@@ -80,7 +80,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const timer = setTimeout(() => http.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
       await closed;
       clearTimeout(timer);
-      logbook.dispose();
+      await logbook.dispose();
       if (options.closeStore ?? true) await options.store.close();
       log?.info('stopped');
     })();

@@ -1,5 +1,13 @@
-// Causation/correlation index kept in store documents by an inline extension, and the lookup behind /events/{id}/related.
-import type { EventStore, EventStoreExtension, JsonValue, RecordedEvent, TransactionContext } from '@logbook/core';
+// Causation/correlation index kept in store documents (written by related-runner.ts), and the lookup behind /events/{id}/related.
+import {
+  type DocumentWriter,
+  type EventStore,
+  type JsonValue,
+  type Position,
+  type RecordedEvent,
+  comparePositions,
+} from '@logbook/core';
+import type { RelatedIndexRunner } from './related-runner.js';
 
 export const CORRELATION_COLLECTION = '$correlation';
 export const CAUSATION_COLLECTION = '$causation';
@@ -12,42 +20,71 @@ interface LinkDoc {
   truncated?: boolean;
 }
 
+/** New links of a page: collection -> key (correlation or causation id) -> event ids in log order. */
+export type LinkBatch = Map<string, Map<string, string[]>>;
+
 const metaString = (e: RecordedEvent, key: string): string | undefined => {
-  // Defensive: a store handing over events without a metadata object must not fail the append.
+  // Defensive: a store handing over events without a metadata object must not stop the index.
   const v = e.metadata && typeof e.metadata === 'object' ? e.metadata[key] : undefined;
   return typeof v === 'string' && v.length > 0 && v.length <= 512 ? v : undefined;
 };
 
-async function addLinks(tx: TransactionContext, collection: string, links: Map<string, string[]>): Promise<void> {
-  for (const [key, ids] of links) {
-    const doc = ((await tx.documents.get(collection, key)) as LinkDoc | undefined) ?? { ids: [] };
-    let all = doc.ids.concat(ids);
-    let truncated = doc.truncated ?? false;
-    if (all.length > MAX_LINKS) {
-      all = all.slice(all.length - MAX_LINKS);
-      truncated = true;
+export function collectLinks(events: readonly RecordedEvent[]): LinkBatch {
+  const batch: LinkBatch = new Map();
+  const add = (collection: string, key: string, id: string) => {
+    let keys = batch.get(collection);
+    if (!keys) batch.set(collection, (keys = new Map()));
+    const ids = keys.get(key);
+    if (ids) ids.push(id);
+    else keys.set(key, [id]);
+  };
+  for (const e of events) {
+    const corr = metaString(e, 'correlationId');
+    const cause = metaString(e, 'causationId');
+    if (corr) add(CORRELATION_COLLECTION, corr, e.id);
+    if (cause && cause !== e.id) add(CAUSATION_COLLECTION, cause, e.id);
+  }
+  return batch;
+}
+
+/** Adds a page's links, one read and one write per key; idempotent by event id (a replayed page adds nothing). */
+export async function addLinks(documents: DocumentWriter, batch: LinkBatch): Promise<void> {
+  for (const [collection, keys] of batch) {
+    for (const [key, ids] of keys) {
+      const doc = ((await documents.get(collection, key)) as LinkDoc | undefined) ?? { ids: [] };
+      const known = new Set(doc.ids);
+      const fresh = ids.filter((id) => !known.has(id));
+      if (fresh.length === 0) continue;
+      let all = doc.ids.concat(fresh);
+      let truncated = doc.truncated ?? false;
+      if (all.length > MAX_LINKS) {
+        all = all.slice(all.length - MAX_LINKS);
+        truncated = true;
+      }
+      await documents.put(collection, key, { ids: all, truncated } as unknown as JsonValue);
     }
-    await tx.documents.put(collection, key, { ids: all, truncated } as unknown as JsonValue);
   }
 }
 
-/** The inline extension that maintains the index in the append's own transaction. */
-export function relatedIndexExtension(onRecorded?: (events: readonly RecordedEvent[]) => void): EventStoreExtension {
-  return {
-    inline: async (tx, recorded) => {
-      onRecorded?.(recorded);
-      const byCorrelation = new Map<string, string[]>();
-      const byCausation = new Map<string, string[]>();
-      for (const e of recorded) {
-        const corr = metaString(e, 'correlationId');
-        const cause = metaString(e, 'causationId');
-        if (corr) byCorrelation.set(corr, [...(byCorrelation.get(corr) ?? []), e.id]);
-        if (cause && cause !== e.id) byCausation.set(cause, [...(byCausation.get(cause) ?? []), e.id]);
-      }
-      if (byCorrelation.size > 0) await addLinks(tx, CORRELATION_COLLECTION, byCorrelation);
-      if (byCausation.size > 0) await addLinks(tx, CAUSATION_COLLECTION, byCausation);
-    },
-  };
+/** How long /related waits for the index to reach a just-appended event (read-your-writes) before answering. */
+export const RELATED_WAIT_MS = 2_000;
+
+/** Waits (bounded) until the index has taken in `position`; a stopped or failed index answers at once. */
+export async function indexReached(
+  runner: RelatedIndexRunner | undefined,
+  position: Position,
+  ms = RELATED_WAIT_MS,
+): Promise<void> {
+  if (!runner || comparePositions(runner.position(), position) >= 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([runner.waitFor(position).catch(() => {}), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface Related {

@@ -5,7 +5,7 @@ import { assertRead, canRead, type Principal, readsAllUnder } from './auth.js';
 import type { Env, ServerState } from './context.js';
 import { ApiError } from './errors.js';
 import { errorResponses } from './openapi.js';
-import { findRelated } from './related.js';
+import { findRelated, indexReached } from './related.js';
 import {
   EventIdParam,
   ListStreamsQuery,
@@ -155,6 +155,8 @@ export function registerReadRoutes(app: OpenAPIHono<Env>, s: ServerState): void 
   app.openapi(routes.related, async (c) => {
     const p = c.get('principal');
     const e = await eventById(c.req.valid('param').id, p);
+    // The index is eventually consistent: give it a moment to reach this event so a fresh append is linked.
+    await indexReached(s.related, e.position);
     const r = await findRelated(store, e, (x) => canRead(p, x.streamId));
     return c.json(
       {

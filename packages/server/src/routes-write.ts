@@ -125,8 +125,7 @@ export function registerWriteRoutes(app: OpenAPIHono<Env>, s: ServerState): void
 
   const recordAppended = (n: number) => {
     s.metrics.events.inc(n);
-    // With the index extension in place the rate is counted there (it sees every append); otherwise here.
-    if (!s.relatedIndexed) s.rate.record(n);
+    s.rate.record(n);
   };
 
   app.openapi(appendRoute, async (c) => {

@@ -44,6 +44,33 @@ describe.each(STORES)('related events on $name', (kind) => {
   });
 });
 
+describe.each(STORES)('related-events index on $name', (kind) => {
+  it('indexes events written before the server started, and resumes after a restart without duplicates', async () => {
+    const store = new EventStore(await kind.create());
+    const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    // Written straight to the store: no server is running to see them.
+    await store.append('order-7', [ev('Placed', {}, { id: a, metadata: { correlationId: 'early' } }) as never]);
+    await store.append('order-7', [ev('Paid', {}, { id: b, metadata: { correlationId: 'early', causationId: a } }) as never]);
+    const first = await startTestServer(store.port, { store, closeStore: false });
+    try {
+      expect((await first.client.related(a)).caused.map((x) => x.id)).toEqual([b]);
+      expect((await first.client.related(b)).correlated.map((x) => x.id)).toEqual([a, b]);
+    } finally {
+      await first.close();
+    }
+    const second = await startTestServer(store.port, { store });
+    try {
+      await second.client.append('order-7', [ev('Shipped', {}, { id: c, metadata: { correlationId: 'early', causationId: b } })]);
+      const r = await second.client.related(c);
+      expect(r.correlated.map((x) => x.id)).toEqual([a, b, c]);
+      expect(r.causedBy.map((x) => x.id)).toEqual([b, a]);
+      expect((await second.client.related(b)).caused.map((x) => x.id)).toEqual([c]);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('a store without transactions', () => {
   it('still serves related events by causation chain and counts the append rate, without the index', async () => {
     const memory = new MemoryStore();
