@@ -1,4 +1,4 @@
-// Applies one append inside the open write transaction: idempotency, expected revisions, uniques, then the inserts.
+// Applies one append inside the open write transaction: expected revisions, uniques, inserts; idempotency on failure.
 // The caller wraps it in a savepoint and rolls back on any failure, so a rejected append leaves no trace.
 import {
   type AppendResult,
@@ -22,9 +22,29 @@ export interface LogHead {
 }
 
 export function applyAppend(s: Statements, log: LogHead, append: EncodedAppend, recordedAt: string): AppendResult {
-  const { request } = append;
+  let result: AppendResult;
+  try {
+    result = writeAppend(s, log, append, recordedAt);
+  } catch (error) {
+    // A stored id fails the unique index on insert. Undo this append's rows (they would look stored) and classify.
+    if (!isUniqueViolation(error)) throw error;
+    s.tx.rollbackToSavepoint();
+    s.tx.savepoint();
+    const verdict = idempotency(s, append);
+    if (verdict) return verdict;
+    throw error; // e.g. the same id twice in one append
+  }
   // Idempotency comes before expected revision: a retried append must answer already_appended, not a conflict.
+  // Checks run before any insert, so nothing of this append is stored yet when they fail.
+  if (!result.ok) return idempotency(s, append) ?? result;
+  return result;
+}
+
+/** What the stored events under the proposed ids say about this append; undefined when none of them is stored. */
+function idempotency(s: Statements, append: EncodedAppend): AppendResult | undefined {
+  const { request } = append;
   const stored = s.eventsByIds(request.writes.flatMap((w) => w.events.map((e) => e.id)));
+  if (stored.size === 0) return undefined;
   const verdict = combineIdempotency(
     request.writes.map((w) =>
       classifyIdempotency(
@@ -36,7 +56,17 @@ export function applyAppend(s: Statements, log: LogHead, append: EncodedAppend, 
   );
   if (verdict.kind === 'conflict') return verdict.failure;
   if (verdict.kind === 'already_appended') return { ok: true, results: verdict.results, recorded: verdict.recorded };
+  return undefined;
+}
 
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Expected revisions, conditions, uniques, then the inserts; no id lookup: the unique index on id catches a repeat. */
+function writeAppend(s: Statements, log: LogHead, append: EncodedAppend, recordedAt: string): AppendResult {
+  const { request } = append;
   const bases: bigint[] = [];
   for (const w of request.writes) {
     const actual = s.streamRevision(w.streamId);
