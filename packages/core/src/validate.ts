@@ -21,7 +21,6 @@ export const DEFAULT_LIMITS: Limits = {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TYPE_MAX = 256;
-const encoder = new TextEncoder();
 
 /** Why `value` is not a JSON value (functions, bigint, undefined, NaN, cycles, class instances...), or undefined. */
 export function jsonProblem(value: unknown, path = '$', seen: Set<object> = new Set()): string | undefined {
@@ -105,10 +104,11 @@ export function proposeEvent(event: EventToAppend, limits: Limits = DEFAULT_LIMI
 
 /** Serialized size of an event as stored: type + data + metadata as UTF-8 JSON. */
 export function eventBytes(event: Pick<ProposedEvent, 'type' | 'data' | 'metadata'>): number {
+  // Buffer.byteLength counts the UTF-8 bytes without allocating them (TextEncoder.encode builds a copy).
   return (
-    encoder.encode(event.type).length +
-    encoder.encode(JSON.stringify(event.data)).length +
-    encoder.encode(JSON.stringify(event.metadata)).length
+    Buffer.byteLength(event.type, 'utf8') +
+    Buffer.byteLength(JSON.stringify(event.data), 'utf8') +
+    Buffer.byteLength(JSON.stringify(event.metadata), 'utf8')
   );
 }
 
