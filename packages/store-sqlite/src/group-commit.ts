@@ -119,11 +119,12 @@ export class GroupCommitter {
       for (const p of batch) p.reject(e);
       return;
     }
+    // Subscribers first: their wake-up is queued ahead of the writers' continuations (which prepare the next batch).
+    if (wrote) this.o.onCommitted();
     batch.forEach((p, i) => {
       const o = outcomes[i] as Outcome;
       if (o.ok) p.resolve(o.result);
       else p.reject(o.error);
     });
-    if (wrote) this.o.onCommitted();
   }
 }
