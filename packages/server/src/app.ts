@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { ANONYMOUS, Authenticator } from './auth.js';
 import {
   DEFAULT_SERVER_LIMITS,
@@ -80,22 +80,42 @@ export function createServer(options: ServerOptions): LogbookServer {
     },
   });
 
+  // Labelled histogram children, kept so each request skips prom-client's label hashing.
+  const timers = new Map<string, { observe(v: number): void }>();
+  const requestSeconds = (method: string, route: string, status: number) => {
+    const key = `${method} ${status} ${route}`;
+    let timer = timers.get(key);
+    if (!timer) {
+      timer = state.metrics.requestSeconds.labels({ method, route, status: String(status) });
+      timers.set(key, timer);
+    }
+    return timer;
+  };
+
   app.use('*', async (c, next) => {
     const start = performance.now();
     const header = c.req.header('x-request-id');
     const requestId = header && SAFE_ID.test(header) ? header : randomUUID();
     const corr = c.req.header('x-correlation-id');
     const correlationId = corr && SAFE_ID.test(corr) ? corr : requestId;
-    const log = logger?.child({ reqId: requestId, correlationId });
+    // The child logger is built only when a route logs something: one per request costs more than the request line.
+    let child: Logger | undefined;
+    c.set('log', () => (child ??= logger?.child({ reqId: requestId, correlationId })));
     c.set('requestId', requestId);
-    c.set('log', log);
     c.set('principal', ANONYMOUS);
-    await next();
+    // Set before the handler so c.json() includes it: c.header() on a finished response rebuilds it as a full
+    // WHATWG Response (body stream and all). Responses built without c (SSE, static files) get it afterwards.
     c.header('x-request-id', requestId);
+    await next();
+    if (c.res.headers.get('x-request-id') !== requestId) c.header('x-request-id', requestId);
     const ms = Math.round((performance.now() - start) * 100) / 100;
     const route = c.req.routePath || 'unmatched';
-    state.metrics.requestSeconds.observe({ method: c.req.method, route, status: String(c.res.status) }, ms / 1000);
-    log?.info({ method: c.req.method, url: c.req.path, status: c.res.status, ms, token: c.get('principal').name }, 'request');
+    const status = c.res.status;
+    requestSeconds(c.req.method, route, status).observe(ms / 1000);
+    if (logger?.isLevelEnabled('info')) {
+      const token = c.get('principal').name;
+      logger.info({ reqId: requestId, correlationId, method: c.req.method, url: c.req.path, status, ms, token }, 'request');
+    }
   });
 
   app.onError((e, c) => sendError(c, e));

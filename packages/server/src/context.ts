@@ -49,7 +49,8 @@ export interface ServerOptions {
 
 export type Env = {
   Variables: {
-    log: Logger | undefined;
+    /** The request's child logger (reqId, correlationId), built on first use. */
+    log: () => Logger | undefined;
     principal: Principal;
     requestId: string;
   };

@@ -76,7 +76,7 @@ export function tooLarge(limit?: number): ErrorResponse {
 
 export function sendError(c: Context, e: unknown): Response {
   const { status, body } = toErrorResponse(e);
-  if (status >= 500 && status !== 503 && status !== 501) c.get('log')?.error({ err: e }, 'unexpected error');
+  if (status >= 500 && status !== 503 && status !== 501) c.get('log')()?.error({ err: e }, 'unexpected error');
   return c.json(body, status as 400);
 }
 

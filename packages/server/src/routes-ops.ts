@@ -99,7 +99,7 @@ export function registerOpsRoutes(app: OpenAPIHono<Env>, s: ServerState): void {
       onClose: (reason) => {
         s.openSubscriptions--;
         s.metrics.subscriptions.dec();
-        c.get('log')?.debug({ reason }, 'subscription closed');
+        c.get('log')()?.debug({ reason }, 'subscription closed');
       },
     });
     return new Response(body, {

@@ -1,6 +1,7 @@
 // Write endpoints: append to one stream, and multi-stream transactions.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type EventToAppend, type ExpectedRevision, LogbookError, eventBytes, isLogbookError } from '@logbook/core';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { assertRead, assertWrite } from './auth.js';
 import type { Env, ServerState } from './context.js';
@@ -63,13 +64,21 @@ function nestingDepth(value: unknown): number {
 export function registerWriteRoutes(app: OpenAPIHono<Env>, s: ServerState): void {
   const limit = bodyLimit({
     maxSize: s.limits.maxBodyBytes,
-    onError: (c) => {
-      const { status, body } = tooLarge(s.limits.maxBodyBytes);
-      return c.json(body, status as 413);
-    },
+    onError: (c) => tooLargeResponse(c),
   });
-  app.use('/v1/streams/:streamId', async (c, next) => (c.req.method === 'POST' ? limit(c, next) : next()));
-  app.use('/v1/transactions', limit);
+  // With a Content-Length (and no Transfer-Encoding) the header alone decides, as in hono's bodyLimit, but without
+  // touching `c.req.raw.body`: that would build a full WHATWG Request and web stream for every request.
+  const fastLimit: typeof limit = async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limit(c, next);
+    return Number.parseInt(length || '0', 10) > s.limits.maxBodyBytes ? tooLargeResponse(c) : next();
+  };
+  const tooLargeResponse = (c: Context<Env>) => {
+    const { status, body } = tooLarge(s.limits.maxBodyBytes);
+    return c.json(body, status as 413);
+  };
+  app.use('/v1/streams/:streamId', async (c, next) => (c.req.method === 'POST' ? fastLimit(c, next) : next()));
+  app.use('/v1/transactions', fastLimit);
 
   const checkLimits = (events: EventToAppend[][]) => {
     for (const list of events) {
