@@ -39,6 +39,7 @@ describe('migration files', () => {
       'create_append_function',
       'leaner_append_function',
       'create_append_to_stream_function',
+      'append_to_stream_plain_statements',
     ]);
   });
 
@@ -115,9 +116,9 @@ describe('migration files', () => {
     expect(functions.rows[0].n).toBe(1);
   });
 
-  it('0005 create_append_to_stream_function: one stream, one answer row', async () => {
-    const schema = freshSchemaName('m5');
-    await migrateUpTo(schema, 5);
+  it.each([5, 6])('%i create/rewrite append_to_stream: one stream, one answer row', async (version) => {
+    const schema = freshSchemaName(`m${version}`);
+    await migrateUpTo(schema, version);
     const call = (expected: string, n: number) =>
       db.query({
         text: `SELECT first_revision, array_length(seqs, 1) AS n FROM "${schema}".append_to_stream('s', $1, $2, $3, $4, $5, NULL)`,
@@ -132,13 +133,14 @@ describe('migration files', () => {
     expect((await call('no_stream', 3)).rows).toEqual([{ first_revision: '0', n: 3 }]);
     expect((await call('2', 1)).rows).toEqual([{ first_revision: '3', n: 1 }]);
     await expect(call('2', 1)).rejects.toMatchObject({ code: 'LB001' });
+    expect((await call('3', 2)).rows).toEqual([{ first_revision: '4', n: 2 }]);
   });
 });
 
 describe('migrate()', () => {
   it('applies every migration once and records it; a second run applies nothing', async () => {
     const schema = freshSchemaName('mig');
-    expect(await migrate({ connectionString: url, schema })).toEqual([1, 2, 3, 4, 5]);
+    expect(await migrate({ connectionString: url, schema })).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await migrate({ connectionString: url, schema })).toEqual([]);
     const recorded = await db.query(`SELECT version, name FROM "${schema}".migrations ORDER BY version`);
     expect(recorded.rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
@@ -147,7 +149,7 @@ describe('migrate()', () => {
   it('is safe to run concurrently: each migration is applied exactly once', async () => {
     const schema = freshSchemaName('conc');
     const runs = await Promise.all(Array.from({ length: 4 }, () => migrate({ connectionString: url, schema })));
-    expect(runs.flat().sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(runs.flat().sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it("with migrate: 'explicit' the store does not touch the schema until migrate() is called", async () => {
@@ -155,7 +157,7 @@ describe('migrate()', () => {
     const store = await testStore({ schema, migrate: 'explicit' });
     await expect(store.headPosition()).rejects.toMatchObject({ code: 'store_unavailable', message: /not migrated/ });
     expect(await tables(schema)).toEqual([]);
-    expect(await store.migrate()).toEqual([1, 2, 3, 4, 5]);
+    expect(await store.migrate()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await store.headPosition()).toBe('0');
   });
 
