@@ -214,6 +214,31 @@ describe.each(STORES)('API v1 on $name', (kind) => {
     expect((await s.call('GET', '/v1/nowhere')).status).toBe(404);
   });
 
+  it('echoes the request id on every kind of response: JSON, errors, SSE', async () => {
+    const headers = { 'x-request-id': 'req-echo-1', 'content-type': 'application/json' };
+    const body = JSON.stringify({ events: [ev('Created')] });
+    const appended = await fetch(`${s.url}/v1/streams/echo-1`, { method: 'POST', headers, body });
+    expect(appended.status).toBe(201);
+    expect(appended.headers.get('x-request-id')).toBe('req-echo-1');
+    const conflict = await fetch(`${s.url}/v1/streams/echo-1`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ events: [ev('Created')], expectedRevision: 'no_stream' }),
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.headers.get('x-request-id')).toBe('req-echo-1');
+    const missing = await fetch(`${s.url}/v1/nowhere`, { headers });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-request-id')).toBe('req-echo-1');
+    const controller = new AbortController();
+    const sse = await fetch(`${s.url}/v1/subscribe?from=end`, { headers, signal: controller.signal });
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    expect(sse.headers.get('x-request-id')).toBe('req-echo-1');
+    controller.abort();
+    const fresh = await fetch(`${s.url}/v1/health`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('handles numbers beyond 64 bits without a 500', async () => {
     await s.client.append('big-1', [ev('X')]);
     const cases: Array<[string, string, unknown]> = [
