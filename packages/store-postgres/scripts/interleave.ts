@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { proposeEvents } from '@logbook/core';
 import pg from 'pg';
-import { appendParams } from '../src/append.js';
+import { appendCall } from '../src/append.js';
 import { type PostgresStore, createPostgresStore } from '../src/index.js';
 import { Statements } from '../src/sql.js';
 import { startThrowawayPostgres } from '../src/testing/index.js';
@@ -12,7 +12,7 @@ import { startThrowawayPostgres } from '../src/testing/index.js';
 const BLOCKS = Number(process.env.BLOCKS ?? 15);
 const PER = Number(process.env.PER ?? 200);
 const server = await startThrowawayPostgres({ settings: { synchronous_commit: process.env.SYNC ?? 'on' } });
-const pool = new pg.Pool({ connectionString: server.connectionString, max: 10 });
+const pool = new pg.Pool({ connectionString: server.connectionString, max: 10, options: process.env.PGOPTS });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 try {
   const after = createPostgresStore({ pool, schema: 'il' });
@@ -62,30 +62,11 @@ try {
           },
         ],
       };
-      await pool.query(st.q('append', appendParams(request, null)));
-    }
-  };
-  const bare = async () => {
-    for (let k = 0; k < PER; k++, n++) {
-      const request = {
-        writes: [
-          {
-            streamId: `d-${n % 1000}`,
-            expectedRevision: 'any' as const,
-            events: proposeEvents([{ type: 'Measured', data: data(n) }]),
-          },
-        ],
-      };
-      await pool.query({
-        name: 'bare',
-        text: 'SELECT revision FROM il.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)',
-        values: appendParams(request, null),
-      });
+      await pool.query(st.q('append_stream', appendCall(request, null).params));
     }
   };
   const variants: Record<string, () => Promise<void>> = {
-    'function, one column back': bare,
-    'append statement alone': directBlock,
+    'append_stream statement alone': directBlock,
     'store (notify after-commit)': () => storeBlock(after),
     'store (notify in-transaction)': () => storeBlock(inTx),
     raw: rawBlock,
