@@ -70,6 +70,18 @@ export function idempotencySuite(ctx: SuiteContext): void {
       expect((await store.stats()).events).toBe(4n);
     });
 
+    it('two concurrent appends of the same events: one appended, the other already_appended, stored once', async () => {
+      const store = await ctx.store();
+      const events = batch();
+      const outcomes = await Promise.all([
+        store.append('race-1', events, { expectedRevision: 'any' }),
+        store.append('race-1', events, { expectedRevision: 'any' }),
+      ]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['already_appended', 'appended']);
+      expect(outcomes[0]?.position).toBe(outcomes[1]?.position);
+      expect((await store.stats()).events).toBe(2n);
+    });
+
     it('ids are stored lower-case and found by id', async () => {
       const store = await ctx.store();
       const id = randomUUID().toUpperCase();
