@@ -25,6 +25,7 @@ export type {
 } from './event.js';
 export type * from './port.js';
 export {
+  ALL_CAPABILITIES,
   canonicalJson,
   classifyIdempotency,
   combineIdempotency,

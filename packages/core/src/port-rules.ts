@@ -1,6 +1,16 @@
 // Rules every store applies the same way, written once: expected-revision checks and idempotency classification.
 import type { CurrentRevision, ExpectedRevision, ProposedEvent, RecordedEvent } from './event.js';
-import type { AppendFailure, StreamWriteResult } from './port.js';
+import type { AppendFailure, StoreCapabilities, StreamWriteResult } from './port.js';
+
+/** Every optional capability of the port: what memory, SQLite and PostgreSQL all offer. */
+export const ALL_CAPABILITIES: { readonly [K in keyof StoreCapabilities]: true } = Object.freeze({
+  notifications: true,
+  snapshots: true,
+  uniques: true,
+  transactions: true,
+  checkpoints: true,
+  leases: true,
+});
 
 /** True when a stream whose current revision is `actual` satisfies `expected`. */
 export function revisionMatches(expected: ExpectedRevision, actual: CurrentRevision): boolean {

@@ -1,5 +1,6 @@
 // The SQLite store: the storage port over one better-sqlite3 connection, with group commit for appends.
 import {
+  ALL_CAPABILITIES,
   type AppendRequest,
   type AppendResult,
   type CheckpointsPort,
@@ -51,14 +52,7 @@ export interface SqliteStoreSettings {
 
 export class SqliteStore implements StorePort {
   readonly kind = 'sqlite';
-  readonly capabilities: StoreCapabilities = {
-    notifications: true,
-    snapshots: true,
-    uniques: true,
-    transactions: true,
-    checkpoints: true,
-    leases: true,
-  };
+  readonly capabilities: StoreCapabilities = ALL_CAPABILITIES;
   private readonly conn: Connection;
   private readonly committer: GroupCommitter;
   private readonly limits: Limits;

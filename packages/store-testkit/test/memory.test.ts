@@ -1,10 +1,10 @@
 // Runs the conformance suite against the in-memory store, the executable spec.
-import { MemoryStore } from '@logbook/core';
+import { ALL_CAPABILITIES, MemoryStore } from '@logbook/core';
 import { defineStoreConformance } from '../src/index.js';
 
 defineStoreConformance({
   name: 'memory',
   create: async () => new MemoryStore(),
-  capabilities: { notifications: true, snapshots: true, uniques: true, transactions: true, checkpoints: true, leases: true },
+  capabilities: ALL_CAPABILITIES,
   propertyRuns: 100,
 });

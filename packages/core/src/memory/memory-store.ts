@@ -16,7 +16,13 @@ import type {
   StreamWriteResult,
   TransactionContext,
 } from '../port.js';
-import { classifyIdempotency, combineIdempotency, revisionMatches, wrongExpectedRevision } from '../port-rules.js';
+import {
+  ALL_CAPABILITIES,
+  classifyIdempotency,
+  combineIdempotency,
+  revisionMatches,
+  wrongExpectedRevision,
+} from '../port-rules.js';
 import { type Position, START, makePosition, positionParts } from '../position.js';
 import { categoryOf } from '../stream-id.js';
 import { memoryCheckpoints, memoryLeases, memorySnapshots, memoryUniques } from './memory-capabilities.js';
@@ -47,14 +53,7 @@ export interface MemoryStoreOptions {
 
 export class MemoryStore implements StorePort {
   readonly kind = 'memory';
-  readonly capabilities: StoreCapabilities = {
-    notifications: true,
-    snapshots: true,
-    uniques: true,
-    transactions: true,
-    checkpoints: true,
-    leases: true,
-  };
+  readonly capabilities: StoreCapabilities = ALL_CAPABILITIES;
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
