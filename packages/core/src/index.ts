@@ -31,6 +31,7 @@ export {
   combineIdempotency,
   revisionMatches,
   sameContent,
+  writeResultOf,
   wrongExpectedRevision,
   type IdempotencyVerdict,
 } from './port-rules.js';

@@ -71,19 +71,24 @@ export function classifyIdempotency(
     if (!sameContent(stored, proposed)) return conflict(proposed.id, 'event id is already stored with other content');
   }
   const recorded = existing as RecordedEvent[];
-  const last = recorded[recorded.length - 1] as RecordedEvent;
-  const head = recorded[0] as RecordedEvent;
+  return { kind: 'already_appended', recorded, result: writeResultOf(streamId, recorded, 'already_appended') };
+}
+
+/** The result of a write from its (non-empty, ordered) recorded events. */
+export function writeResultOf(
+  streamId: string,
+  events: readonly RecordedEvent[],
+  outcome: StreamWriteResult['outcome'] = 'appended',
+): StreamWriteResult {
+  const first = events[0] as RecordedEvent;
+  const last = events[events.length - 1] as RecordedEvent;
   return {
-    kind: 'already_appended',
-    recorded,
-    result: {
-      streamId,
-      firstRevision: head.revision,
-      lastRevision: last.revision,
-      firstPosition: head.position,
-      position: last.position,
-      outcome: 'already_appended',
-    },
+    streamId,
+    firstRevision: first.revision,
+    lastRevision: last.revision,
+    firstPosition: first.position,
+    position: last.position,
+    outcome,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   classifyIdempotency,
   combineIdempotency,
   revisionMatches,
+  writeResultOf,
   wrongExpectedRevision,
 } from '../port-rules.js';
 import { type Position, START, makePosition, positionParts } from '../position.js';
@@ -129,16 +130,7 @@ export class MemoryStore implements StorePort {
             }),
         );
         recorded.push(...fixed);
-        const first = fixed[0] as RecordedEvent;
-        const last = fixed[fixed.length - 1] as RecordedEvent;
-        return {
-          streamId: w.streamId,
-          firstRevision: first.revision,
-          lastRevision: last.revision,
-          firstPosition: first.position,
-          position: last.position,
-          outcome: 'appended',
-        };
+        return writeResultOf(w.streamId, fixed);
       });
 
       const tx = this.transactionContext();
