@@ -11,6 +11,7 @@ import {
   classifyIdempotency,
   combineIdempotency,
   revisionMatches,
+  writeResultOf,
   wrongExpectedRevision,
 } from '@logbook/core';
 import { sqlState } from './errors.js';
@@ -166,17 +167,8 @@ export function interpretAppend(request: AppendRequest, rows: readonly PgRow[], 
         recordedAt: row.recorded_at as string,
       };
     });
-    const first = events[0] as RecordedEvent;
-    const last = events[events.length - 1] as RecordedEvent;
     recorded.push(...events);
-    return {
-      streamId: w.streamId,
-      firstRevision: first.revision,
-      lastRevision: last.revision,
-      firstPosition: first.position,
-      position: last.position,
-      outcome: 'appended',
-    };
+    return writeResultOf(w.streamId, events);
   });
   return { ok: true, results, recorded };
 }

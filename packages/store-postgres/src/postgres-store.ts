@@ -21,6 +21,7 @@ import {
   type StreamSummary,
   type TransactionContext,
   type UniquesPort,
+  ALL_CAPABILITIES,
   isUuid,
 } from '@logbook/core';
 import { type AppendCall, appendCall, classifyStored, failureFromError, interpretAppend, isEventIdRace } from './append.js';
@@ -52,14 +53,7 @@ const NOTIFY_COALESCE_MS = 2;
 
 export class PostgresStore implements StorePort {
   readonly kind = 'postgres';
-  readonly capabilities: StoreCapabilities = {
-    notifications: true,
-    snapshots: true,
-    uniques: true,
-    transactions: true,
-    checkpoints: true,
-    leases: true,
-  };
+  readonly capabilities: StoreCapabilities = ALL_CAPABILITIES;
   readonly schema: string;
   readonly channel: string;
   readonly snapshots: SnapshotsPort;

@@ -1,4 +1,5 @@
 // The shared conformance suite against a real PostgreSQL server, each test on a fresh schema.
+import { ALL_CAPABILITIES } from '@logbook/core';
 import { defineStoreConformance } from '@logbook/store-testkit';
 import pg from 'pg';
 import { afterAll } from 'vitest';
@@ -15,14 +16,7 @@ afterAll(async () => {
   await (await server).stop();
 });
 
-const capabilities = {
-  notifications: true,
-  snapshots: true,
-  uniques: true,
-  transactions: true,
-  checkpoints: true,
-  leases: true,
-} as const;
+const capabilities = ALL_CAPABILITIES;
 
 for (const notify of ['in-transaction', 'after-commit'] as const) {
   defineStoreConformance({
