@@ -29,6 +29,7 @@ export {
   canonicalJson,
   classifyIdempotency,
   combineIdempotency,
+  readAllScanBudget,
   revisionMatches,
   sameContent,
   writeResultOf,

@@ -12,6 +12,12 @@ export const ALL_CAPABILITIES: { readonly [K in keyof StoreCapabilities]: true }
   leases: true,
 });
 
+/**
+ * How many log rows a filtered readAll may scan for one page: bounded, so a sparse filter returns (with `next`
+ * advanced past what it scanned) instead of walking the whole log in one call.
+ */
+export const readAllScanBudget = (limit: number): number => Math.max(limit * 10, 1000);
+
 /** True when a stream whose current revision is `actual` satisfies `expected`. */
 export function revisionMatches(expected: ExpectedRevision, actual: CurrentRevision): boolean {
   if (expected === 'any') return true;

@@ -6,6 +6,7 @@ import {
   type ReadAllRequest,
   type RecordedEvent,
   positionParts,
+  readAllScanBudget,
 } from '@logbook/core';
 import type { PgQueryConfig, PgRow } from './pg-types.js';
 import { eventFromRow, positionOf } from './rows.js';
@@ -40,7 +41,7 @@ export async function readAllPage(
     return { events, next: last ? last.position : request.from, atEnd: rows.length < request.limit };
   }
   // Sparse filters: scan a bounded run of the log so `next` advances even when nothing in it matched.
-  const scanLimit = Math.max(request.limit * 10, 1000);
+  const scanLimit = readAllScanBudget(request.limit);
   const rows = await run(st.q('read_all_filtered', [...after, scanLimit, ...filter]));
   const events: RecordedEvent[] = [];
   let next: Position = request.from;

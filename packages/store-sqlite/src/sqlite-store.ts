@@ -25,6 +25,7 @@ import {
   type TransactionContext,
   makePosition,
   positionParts,
+  readAllScanBudget,
 } from '@logbook/core';
 import { Connection } from './connection.js';
 import type { SqliteDatabase } from './driver.js';
@@ -121,7 +122,7 @@ export class SqliteStore implements StorePort {
       const [after] = positionParts(request.from);
       // A page that can hold nothing must not move the cursor past events it never returned.
       if (request.limit <= 0) return { events: [], next: request.from, atEnd: after >= head };
-      const scan = BigInt(Math.max(request.limit * 10, 1000));
+      const scan = BigInt(readAllScanBudget(request.limit));
       const until = after + scan < head ? after + scan : head;
       if (until <= after) return { events: [], next: request.from, atEnd: true };
       const events = s.readAll({ after, until, limit: request.limit, filter: request.filter });

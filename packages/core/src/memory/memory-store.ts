@@ -20,6 +20,7 @@ import {
   ALL_CAPABILITIES,
   classifyIdempotency,
   combineIdempotency,
+  readAllScanBudget,
   revisionMatches,
   writeResultOf,
   wrongExpectedRevision,
@@ -212,7 +213,7 @@ export class MemoryStore implements StorePort {
     const [after] = positionParts(request.from);
     const events: RecordedEvent[] = [];
     let i = Number(after);
-    const scanLimit = Math.max(request.limit * 10, 1000);
+    const scanLimit = readAllScanBudget(request.limit);
     let scanned = 0;
     while (i < this.log.length && events.length < request.limit && scanned < scanLimit) {
       const e = this.log[i] as RecordedEvent;
