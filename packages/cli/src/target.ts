@@ -9,7 +9,8 @@ import {
   type StreamPage,
   type TransactionInput,
 } from '@logbook/client';
-import type { EventToAppend, ExpectedRevision as CoreExpected, LogFilter, RecordedEvent, StreamWriteResult } from '@logbook/core';
+import type { EventToAppend, ExpectedRevision as CoreExpected, LogFilter } from '@logbook/core';
+import { eventJson, resultJson } from '@logbook/server/wire';
 import { DEFAULT_DB, openStore, type OpenedStore } from './db.js';
 
 export interface TailOptions {
@@ -47,26 +48,6 @@ export interface TargetFlags {
   token?: string;
   db?: string;
 }
-
-// The API's wire shapes, built here so the data commands need not load the server stack.
-const eventJson = (e: RecordedEvent): RecordedEventJson => ({
-  id: e.id,
-  streamId: e.streamId,
-  revision: Number(e.revision),
-  position: e.position,
-  type: e.type,
-  data: e.data,
-  metadata: e.metadata,
-  recordedAt: e.recordedAt,
-});
-
-const resultJson = (r: StreamWriteResult): AppendResultJson => ({
-  streamId: r.streamId,
-  firstRevision: Number(r.firstRevision),
-  lastRevision: Number(r.lastRevision),
-  position: r.position,
-  outcome: r.outcome,
-});
 
 const toCore = (r: ExpectedRevision | undefined): CoreExpected => (typeof r === 'number' ? BigInt(r) : (r ?? 'any'));
 

@@ -1,5 +1,7 @@
 // Domain values to their JSON wire form: revisions as numbers, positions as strings.
 import {
+  type JsonObject,
+  type JsonValue,
   LogbookError,
   type Position,
   type RecordedEvent,
@@ -24,8 +26,8 @@ export interface RecordedEventJson {
   revision: number;
   position: string;
   type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
+  data: JsonValue;
+  metadata: JsonObject;
   recordedAt: string;
 }
 
