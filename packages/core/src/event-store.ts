@@ -24,7 +24,7 @@ import type {
 import { type Position, START, parsePosition } from './position.js';
 import { assertStreamId } from './stream-id.js';
 import { subscribe, type Subscription, type SubscriptionOptions, type SubscriptionHandler } from './subscription.js';
-import { DEFAULT_LIMITS, type Limits, assertExpectedRevision, eventBytes, proposeEvents } from './validate.js';
+import { DEFAULT_LIMITS, type Limits, assertExpectedRevision, eventBytes, proposeBatch } from './validate.js';
 
 export interface UniqueInput {
   scope: string;
@@ -152,10 +152,15 @@ export class EventStore {
       assertExpectedRevision(expectedRevision);
       if (seen.has(streamId)) throw new LogbookError('invalid_request', 'a stream appears twice in one append', { streamId });
       seen.add(streamId);
-      let proposed = proposeEvents(events, this.limits);
-      if (this.enrichers.length > 0) proposed = proposed.map((e) => this.enrichers.reduce((acc, f) => f(acc, streamId), e));
+      const batch = proposeBatch(events, this.limits);
+      let proposed = batch.events;
+      if (this.enrichers.length === 0) totalBytes += batch.bytes;
+      else {
+        // Enrichment adds metadata, so the batch is measured again as it will be stored.
+        proposed = proposed.map((e) => this.enrichers.reduce((acc, f) => f(acc, streamId), e));
+        for (const e of proposed) totalBytes += eventBytes(e);
+      }
       totalEvents += proposed.length;
-      for (const e of proposed) totalBytes += eventBytes(e);
       return { streamId, events: proposed, expectedRevision };
     });
     if (totalEvents > this.limits.maxEventsPerAppend || totalBytes > this.limits.maxAppendBytes) {

@@ -43,6 +43,7 @@ export {
   isUuid,
   jsonProblem,
   parseExpectedRevision,
+  proposeBatch,
   proposeEvent,
   proposeEvents,
   type Limits,

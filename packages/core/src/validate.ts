@@ -67,6 +67,11 @@ export function isUuid(value: string): boolean {
 
 /** Validates one event and gives it an id and metadata. Throws `invalid_event` or `payload_too_large`. */
 export function proposeEvent(event: EventToAppend, limits: Limits = DEFAULT_LIMITS): ProposedEvent {
+  return proposeSized(event, limits).event;
+}
+
+/** proposeEvent plus the size it measured, so callers summing a batch need not serialize it again. */
+function proposeSized(event: EventToAppend, limits: Limits): { event: ProposedEvent; bytes: number } {
   if (event === null || typeof event !== 'object') throw new LogbookError('invalid_event', 'an event must be an object');
   const { id, type, data, metadata } = event;
   if (id !== undefined && (typeof id !== 'string' || !isUuid(id))) {
@@ -99,7 +104,7 @@ export function proposeEvent(event: EventToAppend, limits: Limits = DEFAULT_LIMI
       limit: limits.maxEventBytes,
     });
   }
-  return proposed;
+  return { event: proposed, bytes };
 }
 
 /** Serialized size of an event as stored: type + data + metadata as UTF-8 JSON. */
@@ -113,6 +118,14 @@ export function eventBytes(event: Pick<ProposedEvent, 'type' | 'data' | 'metadat
 }
 
 export function proposeEvents(events: readonly EventToAppend[], limits: Limits = DEFAULT_LIMITS): ProposedEvent[] {
+  return proposeBatch(events, limits).events;
+}
+
+/** Validates a batch (count, each event, unique ids) and returns it with its total serialized size. */
+export function proposeBatch(
+  events: readonly EventToAppend[],
+  limits: Limits = DEFAULT_LIMITS,
+): { events: ProposedEvent[]; bytes: number } {
   if (!Array.isArray(events) || events.length === 0) {
     throw new LogbookError('invalid_event', 'an append needs at least one event');
   }
@@ -123,14 +136,19 @@ export function proposeEvents(events: readonly EventToAppend[], limits: Limits =
       { count: events.length, limit: limits.maxEventsPerAppend },
     );
   }
-  const proposed = events.map((e) => proposeEvent(e, limits));
+  let bytes = 0;
+  const proposed = events.map((e) => {
+    const sized = proposeSized(e, limits);
+    bytes += sized.bytes;
+    return sized.event;
+  });
   const seen = new Set<string>();
   for (const e of proposed) {
     if (seen.has(e.id))
       throw new LogbookError('invalid_event', 'the same event id appears twice in one append', { eventId: e.id });
     seen.add(e.id);
   }
-  return proposed;
+  return { events: proposed, bytes };
 }
 
 export function assertExpectedRevision(value: unknown): asserts value is ExpectedRevision {
